@@ -1,0 +1,218 @@
+package com.fleetdesk.base.live;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.shared.Registration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Carries {@link LiveEvent}s to open UIs on every node. Local events are delivered after
+ * commit and forwarded with {@code pg_notify}; a listener connection receives other nodes'
+ * events and republishes them here as ordinary application events, so module listeners
+ * (caches, notifications) see them too.
+ */
+@org.springframework.stereotype.Component
+public class LiveEventBus implements SmartLifecycle {
+
+    static final String CHANNEL = "fleetdesk_events";
+    private static final Logger log = LoggerFactory.getLogger(LiveEventBus.class);
+    private static final ThreadLocal<Boolean> REPLAYING_REMOTE = ThreadLocal.withInitial(() -> false);
+
+    private final DataSource dataSource;
+    private final ApplicationEventPublisher publisher;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String nodeId = UUID.randomUUID().toString();
+    private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+    private final Counter sent;
+    private final Counter received;
+    private volatile boolean running;
+    private Thread listener;
+
+    LiveEventBus(DataSource dataSource, ApplicationEventPublisher publisher, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.publisher = publisher;
+        this.sent = meters.counter("fleetdesk.live.events", "direction", "sent");
+        this.received = meters.counter("fleetdesk.live.events", "direction", "received");
+    }
+
+    /**
+     * Calls {@code handler} in the owner's UI (with its session lock held) for every event of
+     * {@code type} while the owner is attached. The subscription ends when the owner detaches.
+     */
+    public <E extends LiveEvent> Registration subscribe(Component owner, Class<E> type, SerializableConsumer<E> handler) {
+        Subscription<E> subscription = new Subscription<>(owner, type, handler);
+        Registration attach = owner.addAttachListener(e -> {
+            subscription.ui = e.getUI();
+            subscriptions.add(subscription);
+        });
+        Registration detach = owner.addDetachListener(e -> subscriptions.remove(subscription));
+        owner.getUI().ifPresent(ui -> {
+            subscription.ui = ui;
+            subscriptions.add(subscription);
+        });
+        return () -> {
+            attach.remove();
+            detach.remove();
+            subscriptions.remove(subscription);
+        };
+    }
+
+    /** Number of live UI subscriptions on this node (exposed for diagnostics and tests). */
+    public int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onLiveEvent(LiveEvent event) {
+        deliverToUis(event);
+        if (!REPLAYING_REMOTE.get()) {
+            notifyOtherNodes(event);
+        }
+    }
+
+    private void deliverToUis(LiveEvent event) {
+        for (Subscription<?> subscription : subscriptions) {
+            subscription.offer(event);
+        }
+    }
+
+    private void notifyOtherNodes(LiveEvent event) {
+        ObjectNode message = json.createObjectNode();
+        message.put("node", nodeId);
+        message.put("type", event.getClass().getName());
+        message.set("event", json.valueToTree(event));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement notify = c.prepareStatement("select pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, json.writeValueAsString(message));
+            notify.execute();
+            sent.increment();
+        } catch (SQLException e) {
+            // Other nodes' screens miss one refresh; the data itself is committed and safe.
+            log.warn("Could not forward {} to other nodes: {}", event.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            replay(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Live-event listener lost its database connection ({}); reconnecting", e.getMessage());
+                    sleepQuietly(1000);
+                }
+            }
+        }
+    }
+
+    private void replay(String payload) {
+        try {
+            JsonNode message = json.readTree(payload);
+            if (nodeId.equals(message.path("node").asText())) {
+                return;
+            }
+            Class<?> type = Class.forName(message.path("type").asText(), false, getClass().getClassLoader());
+            if (!LiveEvent.class.isAssignableFrom(type)) {
+                log.warn("Ignoring notification of non-event type {}", type.getName());
+                return;
+            }
+            Object event = json.treeToValue(message.get("event"), type);
+            received.increment();
+            REPLAYING_REMOTE.set(true);
+            try {
+                publisher.publishEvent(event);
+            } finally {
+                REPLAYING_REMOTE.set(false);
+            }
+        } catch (Exception e) {
+            log.warn("Ignoring unreadable live-event notification: {}", e.getMessage());
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = Thread.ofPlatform().daemon().name("live-event-listener").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static final class Subscription<E extends LiveEvent> {
+        private final Component owner;
+        private final Class<E> type;
+        private final SerializableConsumer<E> handler;
+        private volatile UI ui;
+
+        Subscription(Component owner, Class<E> type, SerializableConsumer<E> handler) {
+            this.owner = owner;
+            this.type = type;
+            this.handler = handler;
+        }
+
+        void offer(LiveEvent event) {
+            UI target = ui;
+            if (!type.isInstance(event) || target == null) {
+                return;
+            }
+            E typed = type.cast(event);
+            try {
+                target.access(() -> handler.accept(typed));
+            } catch (com.vaadin.flow.component.UIDetachedException ignored) {
+                // the browser tab closed between the check and the delivery
+            }
+        }
+    }
+}

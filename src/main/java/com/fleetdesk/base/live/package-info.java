@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("live")
+package com.fleetdesk.base.live;

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("preferences")
+package com.fleetdesk.base.preferences;

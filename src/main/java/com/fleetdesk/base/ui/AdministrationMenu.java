@@ -1,0 +1,12 @@
+package com.fleetdesk.base.ui;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Puts a view's menu entry in the Administration group (user accounts, settings, audit). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface AdministrationMenu {
+}

@@ -1,0 +1,102 @@
+package com.fleetdesk.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The production jar started as a user starts it, on a free port with its own throw-away
+ * embedded PostgreSQL and demo data, for the real-browser tests.
+ */
+public final class RunningFleetdesk implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private RunningFleetdesk(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static RunningFleetdesk start(String... extraArgs) throws IOException, InterruptedException {
+        String jar = System.getProperty("fleetdesk.jar", "target/fleetdesk.jar");
+        if (!new File(jar).isFile()) {
+            throw new IllegalStateException("Production jar " + jar + " not found: run the README's test command (it builds it).");
+        }
+        int port = freePort();
+        Path dataDir = Files.createTempDirectory("fleetdesk-e2e-pg");
+        Path log = Files.createTempFile("fleetdesk-e2e", ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", jar,
+                "--server.port=" + port,
+                "--fleetdesk.db.embedded.data-dir=" + dataDir.resolve("pgdata"),
+                "--fleetdesk.db.embedded.port=0"));
+        command.addAll(List.of(extraArgs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RunningFleetdesk app = new RunningFleetdesk(process, port, log);
+        app.awaitHealthy(Duration.ofSeconds(180));
+        return app;
+    }
+
+    private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Fleetdesk exited during start-up:\n" + tail());
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                // Demo data is loaded by the time logins are printed; wait for that too.
+                if (response.statusCode() == 200 && Files.readString(log).contains("Demo logins")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // server still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Fleetdesk did not become healthy in " + timeout + ":\n" + tail());
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+    }
+
+    public String serverLog() throws IOException {
+        return Files.readString(log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
