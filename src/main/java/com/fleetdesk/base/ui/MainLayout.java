@@ -22,7 +22,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.icon.SvgIcon;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -77,26 +76,28 @@ public class MainLayout extends AppLayout {
         headerSlot.add(component);
     }
 
-    private SideNav buildNavigation() {
-        SideNav nav = new SideNav();
-        nav.setLabel("Main menu");
-        Map<FleetdeskModule, List<MenuEntry>> byModule = new LinkedHashMap<>();
+    /**
+     * One labelled navigation list per module rather than expandable parent items: every entry
+     * stays one Tab away and screen readers announce the module as the list's name.
+     */
+    private Component buildNavigation() {
+        Map<FleetdeskModule, List<MenuEntry>> byModule = new java.util.TreeMap<>();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             byModule.computeIfAbsent(FleetdeskModule.of(entry.menuClass()), m -> new java.util.ArrayList<>()).add(entry);
         }
-        byModule.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(group -> {
-                    if (group.getKey() == FleetdeskModule.HOME) {
-                        group.getValue().forEach(entry -> nav.addItem(item(entry)));
-                        return;
-                    }
-                    SideNavItem section = new SideNavItem(group.getKey().label());
-                    section.setExpanded(true);
-                    group.getValue().forEach(entry -> section.addItem(item(entry)));
-                    nav.addItem(section);
-                });
-        return nav;
+        Div navigation = new Div();
+        navigation.addClassName("app-navigation");
+        byModule.forEach((module, entries) -> {
+            SideNav nav = new SideNav();
+            if (module != FleetdeskModule.HOME) {
+                nav.setLabel(module.label());
+            } else {
+                nav.getElement().setAttribute("aria-label", "Home");
+            }
+            entries.forEach(entry -> nav.addItem(item(entry)));
+            navigation.add(nav);
+        });
+        return navigation;
     }
 
     private static SideNavItem item(MenuEntry entry) {
