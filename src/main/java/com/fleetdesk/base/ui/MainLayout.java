@@ -47,7 +47,9 @@ public class MainLayout extends AppLayout {
     private final Button themeSwitch = new Button();
     private final Div headerSlot = new Div();
 
-    public MainLayout(UserPreferenceService preferences, AuthenticationContext authentication) {
+    public MainLayout(UserPreferenceService preferences, AuthenticationContext authentication,
+                      com.fleetdesk.base.notifications.UserNotificationService notifications,
+                      com.fleetdesk.base.live.LiveEventBus live) {
         this.preferences = preferences;
         this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
@@ -63,7 +65,7 @@ public class MainLayout extends AppLayout {
         themeSwitch.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         themeSwitch.addClickListener(e -> toggleColorScheme());
         headerSlot.addClassName("header-slot");
-        HorizontalLayout header = new HorizontalLayout(toggle, headerSlot, themeSwitch, buildUserMenu());
+        HorizontalLayout header = new HorizontalLayout(toggle, headerSlot, new NotificationBell(notifications, live), themeSwitch, buildUserMenu());
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(headerSlot);

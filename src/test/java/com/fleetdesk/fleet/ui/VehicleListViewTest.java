@@ -88,7 +88,7 @@ class VehicleListViewTest extends SpringBrowserlessTest {
         test($(Button.class).withText("Save").single()).click();
 
         assertThat(form.isOpened()).isFalse();
-        roundTrip();
+        com.fleetdesk.PushedUpdates.deliver();
         assertThat(test(view.grid).size()).isEqualTo(before + 1);
     }
 

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("notifications")
+package com.fleetdesk.base.notifications;

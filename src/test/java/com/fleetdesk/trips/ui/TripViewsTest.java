@@ -1,0 +1,155 @@
+package com.fleetdesk.trips.ui;
+
+import com.fleetdesk.FleetdeskTest;
+import com.fleetdesk.SignedIn;
+import com.fleetdesk.base.ui.MainLayout;
+import com.fleetdesk.fleet.DriverService;
+import com.fleetdesk.fleet.VehicleFilter;
+import com.fleetdesk.fleet.VehicleService;
+import com.fleetdesk.trips.TripCategory;
+import com.fleetdesk.trips.TripLog;
+import com.fleetdesk.trips.TripLogService;
+import com.fleetdesk.trips.TripStatus;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@FleetdeskTest
+@ViewPackages(classes = {TripLogListView.class, MainLayout.class})
+class TripViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    TripLogService trips;
+    @Autowired
+    VehicleService vehicles;
+    @Autowired
+    DriverService drivers;
+    @Autowired
+    SignedIn signedIn;
+
+    private TripLog draftOfDriver(String purpose) {
+        return signedIn.as("driver", () -> {
+            TripLog t = new TripLog();
+            t.setVehicleId(vehicles.list(VehicleFilter.none(), PageRequest.of(0, 1)).getFirst().getId());
+            t.setDriverId(drivers.mine().orElseThrow().getId());
+            t.setPurpose(purpose);
+            t.setCategory(TripCategory.BUSINESS);
+            Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.DAYS);
+            t.setStartedAt(start);
+            t.setEndedAt(start.plus(90, ChronoUnit.MINUTES));
+            t.setStartPlace("Salford");
+            t.setEndPlace("Bolton");
+            t.setStartOdometerKm(new BigDecimal("1000"));
+            t.setEndOdometerKm(new BigDecimal("1042"));
+            t.setCurrency("GBP");
+            return trips.create(t);
+        });
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void gridShowsNewestTripsAndFiltersByStatus() {
+        TripLogListView view = navigate(TripLogListView.class);
+        assertThat(test(view.grid).size()).isPositive();
+        view.status.setValue(Set.of(TripStatus.REJECTED));
+        int rows = Math.min(test(view.grid).size(), 20);
+        assertThat(rows).isPositive();
+        for (int i = 0; i < rows; i++) {
+            assertThat(test(view.grid).getRow(i).status()).isEqualTo(TripStatus.REJECTED);
+        }
+    }
+
+    @Test
+    @WithUserDetails("driver")
+    void odometerGoingBackwardsShowsAFieldMessageAndSavesNothing() {
+        TripLogListView view = navigate(TripLogListView.class);
+        test(view.add).click();
+        TripForm form = $(TripForm.class).single();
+        form.vehicle.setValue(form.vehicle.getListDataView().getItem(0));
+        form.driver.setValue(form.driver.getListDataView().getItem(0));
+        test(form.purpose).setValue("Backwards odometer");
+        form.startedAt.setValue(LocalDateTime.of(2026, 11, 3, 8, 0));
+        form.endedAt.setValue(LocalDateTime.of(2026, 11, 3, 9, 0));
+        test(form.startPlace).setValue("Wigan");
+        test(form.endPlace).setValue("Bury");
+        form.startOdometerKm.setValue(new BigDecimal("2000"));
+        form.endOdometerKm.setValue(new BigDecimal("1990"));
+        test($(Button.class).withText("Save").single()).click();
+        assertThat(form.endOdometerKm.isInvalid()).isTrue();
+        assertThat(form.endOdometerKm.getErrorMessage()).contains("cannot go backwards");
+        assertThat(form.isOpened()).isTrue();
+
+        form.endOdometerKm.setValue(new BigDecimal("2031"));
+        test($(Button.class).withText("Save").single()).click();
+        assertThat(form.isOpened()).isFalse();
+        TripDetailView detail = (TripDetailView) getCurrentView();
+        assertThat(detail.title.getText()).isEqualTo("Backwards odometer");
+    }
+
+    @Test
+    @WithUserDetails("driver")
+    void driverSubmitsFromTheDetailView() {
+        TripLog trip = draftOfDriver("Submit from detail");
+        TripDetailView view = navigate(TripDetailView.class, trip.getId());
+        test($(Button.class).withText("Submit for approval").single()).click();
+        assertThat(signedIn.as("driver", () -> trips.details(trip.getId()).orElseThrow().trip().getStatus())).isEqualTo(TripStatus.SUBMITTED);
+        assertThat($(Button.class).withText("Submit for approval").exists()).isFalse();
+        assertThat($(Button.class).withText("Approve").exists()).as("drivers never see Approve").isFalse();
+        assertThat(view.title.getText()).isEqualTo("Submit from detail");
+    }
+
+    @Test
+    @WithUserDetails("driver")
+    void nonImageReceiptIsRefusedWithAMessage() {
+        TripLog trip = draftOfDriver("Receipt upload");
+        navigate(TripDetailView.class, trip.getId());
+        test($(Button.class).withText("Add expense").single()).click();
+        ExpenseDialog dialog = $(ExpenseDialog.class).single();
+        dialog.acceptReceipt("receipt.pdf", "#!/bin/sh\necho not a receipt".getBytes());
+        assertThat(dialog.problem.isVisible()).isTrue();
+        assertThat(dialog.problem.getText()).contains("must be a photo");
+        assertThat(dialog.receiptStatus.getText()).isEqualTo("No receipt attached.");
+        dialog.acceptReceipt("fuel.png", com.fleetdesk.trips.TripLogServiceTestFixtures.PNG);
+        assertThat(dialog.receiptStatus.getText()).contains("fuel.png", "image/png");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void inboxShowsSubmittedTripsLiveAndApprovesInBulk() {
+        ApprovalsInboxView inbox = navigate(ApprovalsInboxView.class);
+        TripLog trip = draftOfDriver("Live inbox trip");
+        signedIn.run("driver", () -> trips.submit(trip.getId()));
+        com.fleetdesk.PushedUpdates.deliver();
+        var row = inbox.grid.getListDataView().getItems().filter(r -> r.id() == trip.getId()).findFirst();
+        assertThat(row).as("submitted trip pushed into the open inbox").isPresent();
+        inbox.grid.select(row.get());
+        test(inbox.approveSelected).click();
+        assertThat(signedIn.as("manager", () -> trips.details(trip.getId()).orElseThrow().trip().getStatus())).isEqualTo(TripStatus.APPROVED);
+        assertThat(inbox.grid.getListDataView().getItems().noneMatch(r -> r.id() == trip.getId())).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void managerRejectsOnlyWithAComment() {
+        TripLog trip = draftOfDriver("Reject me");
+        signedIn.run("driver", () -> trips.submit(trip.getId()));
+        TripDetailView view = navigate(TripDetailView.class, trip.getId());
+        test($(Button.class).withText("Reject").single()).click();
+        assertThat(signedIn.as("manager", () -> trips.details(trip.getId()).orElseThrow().trip().getStatus())).isEqualTo(TripStatus.SUBMITTED);
+        test(view.decisionComment).setValue("Wrong vehicle");
+        test($(Button.class).withText("Reject").single()).click();
+        assertThat(signedIn.as("manager", () -> trips.details(trip.getId()).orElseThrow().trip().getStatus())).isEqualTo(TripStatus.REJECTED);
+    }
+}
