@@ -50,12 +50,41 @@ class BrowserSmokeIT {
             }
             assertThat(paths).as("menu entries for %s", username).isNotEmpty().contains("", "vehicles");
             checkScreen(browser, "login", app.baseUrl() + "/login", problems, false);
+            if (paths.contains("trips")) {
+                paths.add(firstTripDetailPath(browser)); // detail screens are reached from lists, not the menu
+            }
             for (String path : paths) {
                 checkScreen(browser, path.isEmpty() ? "overview" : path, app.baseUrl() + "/" + path, problems, true);
+                screenshot(browser, username, path.isEmpty() ? "overview" : path);
             }
         }
         assertThat(problems).as("problems seen by %s", username).isEmpty();
         assertThat(app.serverLog()).as("server log").doesNotContain(" ERROR ");
+    }
+
+    private String firstTripDetailPath(Chromium browser) {
+        browser.open(app.baseUrl() + "/trips");
+        By tripLink = By.cssSelector("vaadin-grid-cell-content a[href^='trip/']");
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                    .until(d -> !d.findElements(tripLink).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException noTrips) {
+            return "trips";
+        }
+        var links = browser.driver().findElements(tripLink);
+        return links.isEmpty() ? "trips" : links.getFirst().getAttribute("href").replaceFirst("^.*/(trip/\\d+)$", "$1");
+    }
+
+    /** Screenshots in target/screenshots help to see what a failing screen looked like. */
+    private static void screenshot(Chromium browser, String username, String path) {
+        try {
+            var file = ((org.openqa.selenium.TakesScreenshot) browser.driver()).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+            var target = java.nio.file.Path.of("target", "screenshots", username + "-" + path.replace('/', '_') + ".png");
+            java.nio.file.Files.createDirectories(target.getParent());
+            java.nio.file.Files.copy(file.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            // a missing screenshot must not hide the real result
+        }
     }
 
     private void checkScreen(Chromium browser, String name, String url, List<String> problems, boolean signedIn) {

@@ -43,7 +43,8 @@ public final class RunningFleetdesk implements AutoCloseable {
                 "-Xmx1g", "-jar", jar,
                 "--server.port=" + port,
                 "--fleetdesk.db.embedded.data-dir=" + dataDir.resolve("pgdata"),
-                "--fleetdesk.db.embedded.port=0"));
+                "--fleetdesk.db.embedded.port=0",
+                "--fleetdesk.ingest.port=0"));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunningFleetdesk app = new RunningFleetdesk(process, port, log);

@@ -1,0 +1,97 @@
+package com.fleetdesk.fleet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fleet facts for background processes that act for the system rather than a signed-in user
+ * (telematics ingest, simulators). It exposes identifiers and types only, never personal data;
+ * screens use {@link VehicleService} and {@link DriverService}, which check the user's rights.
+ */
+@Service
+public class FleetDirectory {
+
+    /** What ingest needs to know about the vehicle a tracker is fitted to. */
+    public record TrackedVehicle(long vehicleId, String registration, long depotId, VehicleType type, FuelType fuelType) {
+    }
+
+    private final JdbcClient jdbc;
+
+    FleetDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TrackedVehicle> byTrackerDevice(String deviceId) {
+        return jdbc.sql("select id, registration, depot_id, vehicle_type, fuel_type from vehicle where tracker_device_id = ?")
+                .param(deviceId)
+                .query((rs, i) -> new TrackedVehicle(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        VehicleType.valueOf(rs.getString(4)), FuelType.valueOf(rs.getString(5))))
+                .optional();
+    }
+
+    /** Every vehicle with a tracker, for simulators and caches. */
+    @Transactional(readOnly = true)
+    public Map<String, TrackedVehicle> trackedVehicles() {
+        Map<String, TrackedVehicle> result = new java.util.LinkedHashMap<>();
+        jdbc.sql("select tracker_device_id, id, registration, depot_id, vehicle_type, fuel_type from vehicle "
+                        + "where tracker_device_id is not null and status <> 'RETIRED' order by id")
+                .query(rs -> {
+                    result.put(rs.getString(1), new TrackedVehicle(rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            VehicleType.valueOf(rs.getString(5)), FuelType.valueOf(rs.getString(6))));
+                });
+        return result;
+    }
+
+    /** Moves odometers forward to the telemetry readings; a reading below the current value is ignored. */
+    @Transactional
+    public int advanceOdometers(Map<Long, Double> kmByVehicle) {
+        int changed = 0;
+        for (var e : kmByVehicle.entrySet()) {
+            changed += jdbc.sql("update vehicle set odometer_km = round(?::numeric, 1), updated_at = now(), updated_by = 'telematics' "
+                            + "where id = ? and odometer_km < round(?::numeric, 1)")
+                    .params(e.getValue(), e.getKey(), e.getValue()).update();
+        }
+        return changed;
+    }
+
+    /** Usernames of the enabled fleet managers of a depot: who hears about its alerts. */
+    @Transactional(readOnly = true)
+    public List<String> depotManagers(long depotId) {
+        return jdbc.sql("""
+                        select a.username from user_account a
+                          join user_account_role r on r.user_account_id = a.id and r.role = 'FLEET_MANAGER'
+                          join user_account_depot d on d.user_account_id = a.id and d.depot_id = ?
+                         where a.enabled order by a.username
+                        """).param(depotId).query(String.class).list();
+    }
+
+    /** Vehicles whose service is due within {@code kmAhead} km or {@code daysAhead} days, with what is due. */
+    @Transactional(readOnly = true)
+    public List<ServiceDue> serviceDue(double kmAhead, int daysAhead) {
+        return jdbc.sql("""
+                        select id, registration, depot_id, odometer_km, next_service_km, next_service_date from vehicle
+                         where status not in ('RETIRED') and ((next_service_km is not null and odometer_km >= next_service_km - ?)
+                            or (next_service_date is not null and next_service_date <= current_date + ?))
+                        """).params(kmAhead, daysAhead)
+                .query((rs, i) -> new ServiceDue(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
+                        (Double) rs.getObject(5, Double.class), rs.getObject(6, java.time.LocalDate.class)))
+                .list();
+    }
+
+    public record ServiceDue(long vehicleId, String registration, long depotId, double odometerKm, Double nextServiceKm,
+                             java.time.LocalDate nextServiceDate) {
+    }
+
+    /** Depots with their coordinates, for the simulator's routes. */
+    @Transactional(readOnly = true)
+    public List<double[]> depotLocations() {
+        return jdbc.sql("select id, latitude, longitude from depot order by id")
+                .query((rs, i) -> new double[]{rs.getLong(1), rs.getDouble(2), rs.getDouble(3)}).list();
+    }
+}

@@ -1,0 +1,275 @@
+package com.fleetdesk.telematics;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The tracker port (default 5055), apart from the web UI: OsmAnd/Traccar Client on {@code /}
+ * (GET or POST, query string, form body or Traccar's JSON body), OwnTracks' HTTP mode on
+ * {@code /owntracks} (answers {@code []}), Fleetdesk telemetry JSON on {@code /telemetry}, and
+ * {@code /health}. Every request gets an answer: 200 once the position is durably stored, 4xx
+ * with a reason for a bad one, 503 when the database cannot take it right now (trackers retry).
+ */
+@Component
+class IngestHttpServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestHttpServer.class);
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final PositionIngest ingest;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Clock clock = Clock.systemUTC();
+    private final int configuredPort;
+    private final long storeTimeoutMs;
+    private HttpServer server;
+    private volatile boolean running;
+
+    IngestHttpServer(PositionIngest ingest, @Value("${fleetdesk.ingest.port:5055}") int port,
+                     @Value("${fleetdesk.ingest.store-timeout-ms:10000}") long storeTimeoutMs) {
+        this.ingest = ingest;
+        this.configuredPort = port;
+        this.storeTimeoutMs = storeTimeoutMs;
+    }
+
+    /** The port actually bound (useful when configured as 0), or -1 when the server is off. */
+    public int port() {
+        return server == null ? -1 : server.getAddress().getPort();
+    }
+
+    /** Forgets device-to-vehicle mappings (a tracker was refitted outside the fleet service). */
+    void clearDeviceCacheForTests() {
+        ingest.onVehicleChanged(null);
+    }
+
+    @Override
+    public void start() {
+        if (configuredPort < 0) {
+            log.info("Tracker ingest port disabled (fleetdesk.ingest.port < 0)");
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(configuredPort), 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the tracker port " + configuredPort, e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+        running = true;
+        log.info("Tracker ingest listening on port {} (OsmAnd/Traccar: /, OwnTracks: /owntracks, telemetry JSON: /telemetry)", port());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (server != null) {
+            server.stop(1);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the writer (higher phase stops first) so nothing new arrives while the queue drains. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private void handle(HttpExchange exchange) {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            try {
+                if (!"GET".equals(method) && !"POST".equals(method)) {
+                    throw new IngestRejected(405, "method", "use GET or POST");
+                }
+                byte[] body = readBody(exchange);
+                switch (path) {
+                    case "/health" -> respond(exchange, 200, "text/plain", "OK");
+                    case "/owntracks", "/owntracks/" -> ownTracks(exchange, body);
+                    case "/telemetry", "/telemetry/" -> store(exchange, "fleetdesk", TrackerProtocols.fleetdeskJson(parseJson(body), clock.instant()), "OK");
+                    case "/" -> osmAnd(exchange, body);
+                    default -> throw new IngestRejected(404, "path", "unknown path " + path);
+                }
+            } catch (IngestRejected e) {
+                if (!"unknown_device".equals(e.metricReason()) && !"rate_limited".equals(e.metricReason())) {
+                    ingest.rejected(e);
+                }
+                if (e.status() == 429 || e.status() == 503) {
+                    exchange.getResponseHeaders().set("Retry-After", "1");
+                }
+                respond(exchange, e.status(), "text/plain", e.getMessage());
+            } catch (org.springframework.dao.DataAccessException e) {
+                // e.g. the device lookup while the database restarts: the tracker keeps the position and retries
+                ingest.rejected(new IngestRejected(503, "database", "database unavailable"));
+                exchange.getResponseHeaders().set("Retry-After", "2");
+                respond(exchange, 503, "text/plain", "database unavailable, retry shortly");
+            }
+        } catch (IOException e) {
+            log.debug("Tracker connection closed early: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Unexpected ingest failure", e);
+        }
+    }
+
+    private void osmAnd(HttpExchange exchange, byte[] body) throws IOException {
+        String contentType = header(exchange, "Content-Type");
+        PositionReport report;
+        if (body.length > 0 && contentType.contains("json")) {
+            report = TrackerProtocols.traccarJson(parseJson(body), clock.instant());
+        } else {
+            Map<String, String> params = decodeForm(exchange.getRequestURI().getRawQuery());
+            if (body.length > 0) {
+                params.putAll(decodeForm(new String(body, StandardCharsets.UTF_8)));
+            }
+            if (params.isEmpty()) {
+                throw IngestRejected.malformed("no position parameters (expected id, lat, lon, timestamp...)");
+            }
+            report = TrackerProtocols.osmAnd(params, clock.instant());
+        }
+        store(exchange, "osmand", report, "OK");
+    }
+
+    private void ownTracks(HttpExchange exchange, byte[] body) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            throw new IngestRejected(405, "method", "OwnTracks posts JSON");
+        }
+        // OwnTracks' HTTP mode names the user and device in headers (or the basic-auth user).
+        String user = header(exchange, "X-Limit-U");
+        String device = header(exchange, "X-Limit-D");
+        if (user.isBlank() || device.isBlank()) {
+            throw IngestRejected.malformed("OwnTracks requests need X-Limit-U and X-Limit-D headers (user and device)");
+        }
+        PositionReport report = TrackerProtocols.ownTracks(parseJson(body), user + ":" + device, clock.instant());
+        if (report == null) {
+            respond(exchange, 200, "application/json", "[]");
+            return;
+        }
+        store(exchange, "owntracks", report, "[]");
+    }
+
+    private void store(HttpExchange exchange, String protocol, PositionReport report, String okBody) throws IOException {
+        String remote = exchange.getRemoteAddress() == null ? null : exchange.getRemoteAddress().getAddress().getHostAddress();
+        CompletableFuture<Boolean> stored = ingest.accept(report, protocol, remote);
+        try {
+            stored.get(storeTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw ingest.rejected(new IngestRejected(503, "timeout", "storage is slow right now; retry shortly"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IngestRejected rejected) {
+                throw ingest.rejected(rejected);
+            }
+            throw ingest.rejected(new IngestRejected(503, "database", "storage failed; retry shortly"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestRejected(503, "stopping", "server is shutting down, retry shortly");
+        }
+        respond(exchange, 200, okBody.startsWith("[") ? "application/json" : "text/plain", okBody);
+    }
+
+    private JsonNode parseJson(byte[] body) {
+        if (body.length == 0) {
+            throw IngestRejected.malformed("empty body; expected JSON");
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw IngestRejected.malformed("body must be a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw IngestRejected.malformed("body is not valid JSON");
+        }
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > MAX_BODY_BYTES) {
+                    drainQuietly(exchange.getRequestBody());
+                    throw new IngestRejected(413, "too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
+                }
+            } catch (NumberFormatException e) {
+                throw IngestRejected.malformed("bad Content-Length");
+            }
+        }
+        InputStream in = exchange.getRequestBody();
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            drainQuietly(in);
+            throw new IngestRejected(413, "too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        return body;
+    }
+
+    private static void drainQuietly(InputStream in) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+            // the client gave up; the answer is still sent if possible
+        }
+    }
+
+    static Map<String, String> decodeForm(String raw) {
+        Map<String, String> params = new HashMap<>();
+        if (raw == null || raw.isBlank()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (params.size() < 64) {
+                    params.put(key, value);
+                }
+            } catch (IllegalArgumentException e) {
+                throw IngestRejected.malformed("badly encoded parameter");
+            }
+        }
+        return params;
+    }
+
+    private static String header(HttpExchange exchange, String name) {
+        String value = exchange.getRequestHeaders().getFirst(name);
+        return value == null ? "" : value;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
