@@ -83,3 +83,19 @@ create index vehicle_alert_depot_ix on vehicle_alert (depot_id, status, raised_a
 create index vehicle_alert_vehicle_ix on vehicle_alert (vehicle_id, status);
 -- At most one unresolved alert per lasting condition (rule and vehicle): no alert storms.
 create unique index vehicle_alert_condition_uq on vehicle_alert (condition_key) where status <> 'RESOLVED';
+
+--changeset fleetdesk:0005-journey-state
+-- A journey in progress per vehicle, detected from motion and ignition; any node may continue it.
+create table journey_state (
+    vehicle_id      bigint primary key references vehicle (id) on delete cascade,
+    started_at      timestamptz      not null,
+    start_lat       double precision not null,
+    start_lon       double precision not null,
+    start_odometer  double precision,
+    last_fix_at     timestamptz      not null,
+    last_moving_at  timestamptz      not null,
+    last_lat        double precision not null,
+    last_lon        double precision not null,
+    last_odometer   double precision,
+    distance_km     double precision not null default 0
+);

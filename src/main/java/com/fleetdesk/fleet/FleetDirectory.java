@@ -35,6 +35,34 @@ public class FleetDirectory {
                 .optional();
     }
 
+    /** The regular driver of a vehicle and the account they sign in with, if any. */
+    public record AssignedDriver(long driverId, String name, long depotId, String username) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AssignedDriver> currentDriver(long vehicleId) {
+        return jdbc.sql("""
+                        select d.id, d.first_name || ' ' || d.last_name, d.depot_id, a.username from vehicle v
+                          join driver d on d.id = v.current_driver_id left join user_account a on a.id = d.user_account_id
+                         where v.id = ?
+                        """).param(vehicleId)
+                .query((rs, i) -> new AssignedDriver(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4))).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TrackedVehicle> vehicle(long vehicleId) {
+        return jdbc.sql("select id, registration, depot_id, vehicle_type, fuel_type from vehicle where id = ?")
+                .param(vehicleId)
+                .query((rs, i) -> new TrackedVehicle(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        VehicleType.valueOf(rs.getString(4)), FuelType.valueOf(rs.getString(5))))
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public double odometerKm(long vehicleId) {
+        return jdbc.sql("select odometer_km from vehicle where id = ?").param(vehicleId).query(Double.class).single();
+    }
+
     /** Every vehicle with a tracker, for simulators and caches. */
     @Transactional(readOnly = true)
     public Map<String, TrackedVehicle> trackedVehicles() {

@@ -1,0 +1,106 @@
+package com.fleetdesk.telematics.ui;
+
+import com.fleetdesk.FleetdeskTest;
+import com.fleetdesk.PushedUpdates;
+import com.fleetdesk.base.ui.MainLayout;
+import com.fleetdesk.base.ui.map.MarkerClickEvent;
+import com.fleetdesk.base.ui.map.ShapeDrawnEvent;
+import com.fleetdesk.telematics.AlertService;
+import com.fleetdesk.telematics.VehicleMove;
+import com.fleetdesk.telematics.VehiclesMoved;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@FleetdeskTest
+@ViewPackages(classes = {LiveMapView.class, MainLayout.class})
+class TelematicsViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    AlertService alerts;
+
+    private long placeVehicle(String device, double lat, double lon) {
+        long id = jdbc.sql("select id from vehicle where tracker_device_id = ?").param(device).query(Long.class).single();
+        jdbc.sql("""
+                insert into vehicle_last_position (vehicle_id, device_id, fix_time, received_at, latitude, longitude, speed_kmh, heading)
+                values (?, ?, now(), now(), ?, ?, 35, 90)
+                on conflict (vehicle_id) do update set latitude = excluded.latitude, longitude = excluded.longitude, fix_time = now()
+                """).params(id, device, lat, lon).update();
+        return id;
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void markersMoveByPushAndClickingOpensTheVehiclePanel() {
+        long id = placeVehicle("FD0030", 53.45, -2.25);
+        LiveMapView view = navigate(LiveMapView.class);
+        var marker = view.map.getMarker(String.valueOf(id)).orElseThrow();
+        assertThat(marker.lat()).isEqualTo(53.45);
+        assertThat(marker.status()).startsWith("Moving");
+
+        tx.executeWithoutResult(s -> events.publishEvent(new VehiclesMoved(List.of(
+                new VehicleMove(id, 53.46, -2.26, 0.0, 10.0, false, 55.0, Instant.now())))));
+        PushedUpdates.deliver();
+        var moved = view.map.getMarker(String.valueOf(id)).orElseThrow();
+        assertThat(moved.lat()).isEqualTo(53.46);
+        assertThat(moved.status()).isEqualTo("Stopped");
+
+        ComponentUtil.fireEvent(view.map, new MarkerClickEvent(view.map, true, String.valueOf(id)));
+        assertThat(view.panel.getChildren().filter(c -> c instanceof H2).map(c -> ((H2) c).getText()))
+                .first().isEqualTo(jdbc.sql("select registration from vehicle where id = ?").param(id).query(String.class).single());
+        assertThat($(Button.class).withText("Replay trail").exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("driver")
+    void driverSeesOnlyTheirOwnVehicleOnTheMap() {
+        LiveMapView view = navigate(LiveMapView.class);
+        assertThat(view.summary.getText()).startsWith("1 vehicles");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void aPolygonDrawnOnTheMapIsSavedAsAGeofence() {
+        GeofencesView view = navigate(GeofencesView.class);
+        test(view.name).setValue("Retail park");
+        test($(Button.class).withText("Draw polygon").single()).click();
+        var detail = JsonMapper.builder().build().readTree("""
+                {"type":"polygon","points":[[53.40,-2.20],[53.40,-2.18],[53.42,-2.18],[53.42,-2.20]]}""");
+        ComponentUtil.fireEvent(view.map, new ShapeDrawnEvent(view.map, true, detail));
+        assertThat(alerts.geofences()).anySatisfy(g -> {
+            assertThat(g.getName()).isEqualTo("Retail park");
+            assertThat(g.vertices()).hasSize(4);
+            assertThat(g.contains(53.41, -2.19)).isTrue();
+        });
+        assertThat(view.map.getShapes()).anySatisfy(s -> assertThat(s.label()).isEqualTo("Retail park"));
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void drawingWithoutANameAsksForOne() {
+        GeofencesView view = navigate(GeofencesView.class);
+        test($(Button.class).withText("Draw circle").single()).click();
+        assertThat(view.name.isInvalid()).isTrue();
+        assertThat(view.name.getErrorMessage()).contains("Name the geofence");
+    }
+}
