@@ -108,7 +108,7 @@ public class FleetDirectory {
                             or (next_service_date is not null and next_service_date <= current_date + ?))
                         """).params(kmAhead, daysAhead)
                 .query((rs, i) -> new ServiceDue(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
-                        (Double) rs.getObject(5, Double.class), rs.getObject(6, java.time.LocalDate.class)))
+                        rs.getBigDecimal(5) == null ? null : rs.getBigDecimal(5).doubleValue(), rs.getObject(6, java.time.LocalDate.class)))
                 .list();
     }
 

@@ -76,7 +76,7 @@ public class FleetPositionService {
                         """)
                 .params(vehicleId, Timestamp.from(from), Timestamp.from(to))
                 .query((rs, i) -> new TrailPoint(rs.getTimestamp(1).toInstant(), rs.getDouble(2), rs.getDouble(3),
-                        (Double) rs.getObject(4, Double.class), (Double) rs.getObject(5, Double.class)))
+                        nullable(rs, 4), nullable(rs, 5)))
                 .list();
         return Trail.of(vehicleId, points);
     }
@@ -92,6 +92,11 @@ public class FleetPositionService {
     }
 
     public record UnknownDevice(String deviceId, String protocol, Instant firstSeen, Instant lastSeen, long reports) {
+    }
+
+    private static Double nullable(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Double num(Object o) {

@@ -51,9 +51,11 @@ class AlertEngineTest {
         return jdbc.sql("select depot_id from vehicle where tracker_device_id = ?").param(device).query(Long.class).single();
     }
 
-    private List<VehicleAlert> alertsOf(String device) {
+    /** Alerts of the device raised by this test's own rule (the demo data has rules of its own). */
+    private List<VehicleAlert> alertsOf(String device, AlertRule rule) {
         long vehicle = jdbc.sql("select id from vehicle where tracker_device_id = ?").param(device).query(Long.class).single();
-        return signedIn.as("admin", () -> alerts.list(new AlertFilter(Set.of(), null, null, vehicle), 0, 100));
+        return signedIn.as("admin", () -> alerts.list(new AlertFilter(Set.of(), null, null, vehicle), 0, 100)).stream()
+                .filter(a -> rule.getId().equals(a.getRuleId())).toList();
     }
 
     @Test
@@ -69,16 +71,17 @@ class AlertEngineTest {
             send(device, t, 53.40, -2.20, ",\"speedKmh\":120");
             send(device, t.plusSeconds(20), 53.41, -2.20, ",\"speedKmh\":118");
             engine.awaitIdle();
-            assertThat(alertsOf(device)).noneMatch(a -> a.getKind() == AlertKind.OVERSPEED); // only 20 s so far
+            assertThat(alertsOf(device, rule)).noneMatch(a -> a.getKind() == AlertKind.OVERSPEED); // only 20 s so far
             send(device, t.plusSeconds(40), 53.42, -2.20, ",\"speedKmh\":125");
             send(device, t.plusSeconds(60), 53.43, -2.20, ",\"speedKmh\":130");
             engine.awaitIdle();
-            var overspeed = alertsOf(device).stream().filter(a -> a.getKind() == AlertKind.OVERSPEED).toList();
+            var overspeed = alertsOf(device, rule).stream().filter(a -> a.getKind() == AlertKind.OVERSPEED).toList();
             assertThat(overspeed).hasSize(1);
             assertThat(overspeed.getFirst().getMessage()).contains("125.0 km/h", "limit 100.0 km/h", "for 40 s");
             assertThat(overspeed.getFirst().getSeverity()).isEqualTo(AlertSeverity.HIGH);
-            assertThat(signedIn.as(manager, notifications::unreadCount)).isEqualTo(unreadBefore + 1);
-            assertThat(signedIn.as(manager, () -> notifications.mine(1).getFirst().getLink())).isEqualTo("alerts?alert=" + overspeed.getFirst().getId());
+            assertThat(signedIn.as(manager, notifications::unreadCount)).isGreaterThan(unreadBefore);
+            assertThat(signedIn.as(manager, () -> notifications.mine(10))).anySatisfy(n ->
+                    assertThat(n.getLink()).isEqualTo("alerts?alert=" + overspeed.getFirst().getId()));
         } finally {
             signedIn.run("admin", () -> alerts.deleteRule(rule.getId()));
         }
@@ -95,7 +98,7 @@ class AlertEngineTest {
             send(device, t.plusSeconds(5), 53.40, -2.20, ",\"speedKmh\":10,\"harshBrake\":false");
             send(device, t.plusSeconds(60), 53.41, -2.20, ",\"speedKmh\":45,\"harshBrake\":true");
             engine.awaitIdle();
-            var harsh = alertsOf(device).stream().filter(a -> a.getKind() == AlertKind.HARSH_BRAKING).toList();
+            var harsh = alertsOf(device, rule).stream().filter(a -> a.getKind() == AlertKind.HARSH_BRAKING).toList();
             assertThat(harsh).hasSize(2);
 
             VehicleAlert alert = harsh.getFirst();
@@ -130,7 +133,7 @@ class AlertEngineTest {
             send(device, t.plusSeconds(30), 53.501, -2.50, ""); // inside
             send(device, t.plusSeconds(60), 53.5005, -2.501, ""); // still inside
             engine.awaitIdle();
-            var entered = alertsOf(device).stream().filter(a -> a.getKind() == AlertKind.GEOFENCE_ENTER).toList();
+            var entered = alertsOf(device, rule).stream().filter(a -> a.getKind() == AlertKind.GEOFENCE_ENTER).toList();
             assertThat(entered).hasSize(1);
             assertThat(entered.getFirst().getMessage()).contains("entered Customer yard");
         } finally {
@@ -160,12 +163,12 @@ class AlertEngineTest {
             jdbc.sql("update vehicle set status = 'ACTIVE' where tracker_device_id = ?").param(device).update();
             send(device, Instant.now().minus(45, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 53.4, -2.2, "");
             engine.checkOfflineAndMaintenance();
-            assertThat(alertsOf(device)).anySatisfy(a -> {
+            assertThat(alertsOf(device, rule)).anySatisfy(a -> {
                 assertThat(a.getKind()).isEqualTo(AlertKind.DEVICE_OFFLINE);
                 assertThat(a.getMessage()).contains("for 4");
             });
             int again = engine.checkOfflineAndMaintenance();
-            assertThat(alertsOf(device).stream().filter(a -> a.getKind() == AlertKind.DEVICE_OFFLINE)).hasSize(1);
+            assertThat(alertsOf(device, rule).stream().filter(a -> a.getKind() == AlertKind.DEVICE_OFFLINE)).hasSize(1);
         } finally {
             signedIn.run("admin", () -> alerts.deleteRule(rule.getId()));
         }

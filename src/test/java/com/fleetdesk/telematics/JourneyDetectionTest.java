@@ -24,6 +24,10 @@ class JourneyDetectionTest {
     JourneyDetector detector;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FleetPositionService positions;
+    @Autowired
+    com.fleetdesk.SignedIn signedIn;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -62,6 +66,16 @@ class JourneyDetectionTest {
         assertThat(((java.sql.Timestamp) trip.get("ended_at")).toInstant()).isEqualTo(t.plusSeconds(600));
         assertThat(((java.math.BigDecimal) trip.get("end_odometer_km")).subtract((java.math.BigDecimal) trip.get("start_odometer_km")))
                 .isEqualByComparingTo(trip.get("distance_km").toString());
+
+        // The same drive replayed as a trail: every position, the distance, and the stop at the end.
+        long vehicleId = jdbc.sql("select id from vehicle where tracker_device_id = ?").param(device).query(Long.class).single();
+        Trail trail = signedIn.as("admin", () -> positions.trail(vehicleId, t, t.plusSeconds(18 * 60)));
+        assertThat(trail.points()).hasSize(18);
+        assertThat(trail.distanceKm()).isBetween(7.0, 7.5);
+        assertThat(trail.stops()).hasSize(1);
+        assertThat(trail.stops().getFirst().from()).isEqualTo(t.plusSeconds(11 * 60));
+        signedIn.run("admin", () -> org.assertj.core.api.Assertions.assertThatThrownBy(() -> positions.trail(vehicleId, t, t.plus(8, ChronoUnit.DAYS)))
+                .hasMessageContaining("at most 7 days"));
     }
 
     @Test
