@@ -91,6 +91,15 @@ public class Geofence extends AuditedEntity {
         }
     }
 
+    /** Takes the shape of a newly drawn geofence, keeping this one's identity, name and alert rules. */
+    public void reshapeFrom(Geofence drawn) {
+        this.shape = drawn.shape;
+        this.centerLat = drawn.centerLat;
+        this.centerLon = drawn.centerLon;
+        this.radiusM = drawn.radiusM;
+        this.points = drawn.points;
+    }
+
     public List<double[]> vertices() {
         List<double[]> result = new ArrayList<>();
         if (points != null) {

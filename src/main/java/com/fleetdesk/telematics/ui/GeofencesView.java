@@ -49,6 +49,8 @@ public class GeofencesView extends Main {
     final Grid<Geofence> grid = new Grid<>(Geofence.class, false);
     final Paragraph hint = new Paragraph("Name the geofence, choose its depot, then draw it on the map or type a circle's centre and radius.");
     private final AlertService alerts;
+    /** The geofence being redrawn, if the user chose "Redraw" on one. */
+    private Geofence reshaping;
 
     public GeofencesView(AlertService alerts, DepotService depots, @Value("${fleetdesk.map.tile-url:}") String tileUrl,
                          @Value("${fleetdesk.map.attribution:}") String attribution) {
@@ -76,6 +78,11 @@ public class GeofencesView extends Main {
                 Geofence fence = e.getType() == MapShape.Type.CIRCLE
                         ? Geofence.circle(requireDepot(), label, e.getCenter().orElseThrow().lat(), e.getCenter().orElseThrow().lon(), e.getRadius())
                         : Geofence.polygon(requireDepot(), label, e.getPoints().stream().map(p -> new double[]{p.lat(), p.lon()}).toList());
+                if (reshaping != null) {
+                    reshaping.reshapeFrom(fence);
+                    fence = reshaping;
+                    reshaping = null;
+                }
                 save(fence);
             } catch (InvalidInputException | AccessDeniedException ex) {
                 Feedback.error(ex.getMessage());
@@ -85,6 +92,17 @@ public class GeofencesView extends Main {
         grid.addColumn(Geofence::getName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(g -> g.getShape() == Geofence.Shape.CIRCLE ? "Circle, " + Math.round(g.getRadiusM()) + " m" : "Polygon, " + g.vertices().size() + " corners")
                 .setHeader("Shape").setAutoWidth(true);
+        grid.addComponentColumn(g -> {
+            Button redraw = new Button("Redraw", e -> {
+                reshaping = g;
+                name.setValue(g.getName());
+                map.highlight("fence-" + g.getId());
+                hint.setText("Draw the new shape of " + g.getName() + " with Draw circle or Draw polygon; its alert rules stay.");
+            });
+            redraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            redraw.setAriaLabel("Redraw geofence " + g.getName());
+            return redraw;
+        }).setHeader("Shape").setAutoWidth(true);
         grid.addComponentColumn(g -> {
             Button delete = new Button("Delete", e -> {
                 alerts.deleteGeofence(g.getId());
@@ -149,6 +167,7 @@ public class GeofencesView extends Main {
         reload();
     }
 
+    /** The name typed applies to new geofences and renames the one being redrawn. */
     private String requireName() {
         if (name.isEmpty() || name.getValue().isBlank()) {
             throw new InvalidInputException("name", "Name the geofence");

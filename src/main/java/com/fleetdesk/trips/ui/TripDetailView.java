@@ -61,8 +61,19 @@ public class TripDetailView extends Main implements HasUrlParameter<Long> {
     private long tripId;
     private TripDetails details;
 
-    public TripDetailView(TripLogService trips, VehicleService vehicles, DriverService drivers, LiveEventBus live) {
+    final com.fleetdesk.base.ui.map.FleetMap track = new com.fleetdesk.base.ui.map.FleetMap("GPS track of the trip");
+    final Paragraph trackSummary = new Paragraph();
+    private final com.fleetdesk.telematics.FleetPositionService positions;
+
+    public TripDetailView(TripLogService trips, VehicleService vehicles, DriverService drivers, LiveEventBus live,
+                          com.fleetdesk.telematics.FleetPositionService positions,
+                          @org.springframework.beans.factory.annotation.Value("${fleetdesk.map.tile-url:}") String tileUrl,
+                          @org.springframework.beans.factory.annotation.Value("${fleetdesk.map.attribution:}") String attribution) {
         this.trips = trips;
+        this.positions = positions;
+        track.setTileUrl(tileUrl, attribution);
+        track.setHeight("22rem");
+        track.addClassName("fleet-map");
         addClassNames("list-view", "trip-detail");
         form = new TripForm(trips, vehicles, drivers, saved -> {
             Feedback.saved("Trip saved");
@@ -82,7 +93,7 @@ public class TripDetailView extends Main implements HasUrlParameter<Long> {
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
 
         add(new RouterLink("Back to trip logs", TripLogListView.class), title, summary, actions,
-                new H2("Expenses"), totals, expenseGrid, new H2("Approval history"), history);
+                new H2("Expenses"), totals, expenseGrid, new H2("Approval history"), history, new H2("GPS track"), trackSummary, track);
         live.subscribe(this, TripChanged.class, e -> {
             if (e.tripId() == tripId) {
                 if (e.kind() == TripChanged.Kind.DELETED) {
@@ -139,6 +150,33 @@ public class TripDetailView extends Main implements HasUrlParameter<Long> {
             history.add(new Paragraph("Not submitted yet."));
         }
         buildActions(t);
+        showTrack(t);
+    }
+
+    /** The vehicle's recorded positions during the trip, when its tracker reported any. */
+    private void showTrack(TripLog t) {
+        track.clear();
+        com.fleetdesk.telematics.Trail trail;
+        try {
+            trail = positions.trail(t.getVehicleId(), t.getStartedAt(), t.getEndedAt().plusSeconds(1));
+        } catch (InvalidInputException | AccessDeniedException e) {
+            trail = null;
+        }
+        if (trail == null || trail.points().isEmpty()) {
+            trackSummary.setText("No GPS positions were recorded for this vehicle during the trip.");
+            track.setVisible(false);
+            return;
+        }
+        track.setVisible(true);
+        var points = trail.points().stream().map(p -> new com.fleetdesk.base.ui.map.LatLon(p.lat(), p.lon())).toList();
+        track.setPolylines(java.util.List.of(new com.fleetdesk.base.ui.map.MapPolyline("track", points, "#7b2cbf", 4, "GPS track")));
+        var first = trail.points().getFirst();
+        var last = trail.points().getLast();
+        track.setMarkers(java.util.List.of(
+                new com.fleetdesk.base.ui.map.MapMarker("start", first.lat(), first.lon(), null, "#1f7a3a", "Start", "Start: " + t.getStartPlace(), "Start"),
+                new com.fleetdesk.base.ui.map.MapMarker("end", last.lat(), last.lon(), null, "#b3261e", "End", "End: " + t.getEndPlace(), "End")));
+        track.fitBounds(20);
+        trackSummary.setText(trail.points().size() + " positions, " + trail.distanceKm() + " km by GPS, " + trail.stops().size() + " stops.");
     }
 
     private void buildActions(TripLog t) {

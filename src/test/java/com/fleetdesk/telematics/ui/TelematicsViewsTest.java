@@ -97,6 +97,27 @@ class TelematicsViewsTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("manager")
+    void redrawingAGeofenceKeepsItsIdentity() {
+        GeofencesView view = navigate(GeofencesView.class);
+        test(view.name).setValue("Loading bay");
+        test($(Button.class).withText("Draw circle").single()).click();
+        var json = JsonMapper.builder().build();
+        ComponentUtil.fireEvent(view.map, new ShapeDrawnEvent(view.map, true,
+                json.readTree("{\"type\":\"circle\",\"center\":[53.45,-2.25],\"radius\":150}")));
+        var original = alerts.geofences().stream().filter(g -> g.getName().equals("Loading bay")).findFirst().orElseThrow();
+        int row = alerts.geofences().indexOf(original);
+        test($(Button.class).withText("Redraw").atIndex(row)).click();
+        test($(Button.class).withText("Draw circle").single()).click();
+        ComponentUtil.fireEvent(view.map, new ShapeDrawnEvent(view.map, true,
+                json.readTree("{\"type\":\"circle\",\"center\":[53.46,-2.26],\"radius\":400}")));
+        var redrawn = alerts.geofences().stream().filter(g -> g.getId().equals(original.getId())).findFirst().orElseThrow();
+        assertThat(redrawn.getRadiusM()).isEqualTo(400.0);
+        assertThat(redrawn.getCenterLat()).isEqualTo(53.46);
+        assertThat(alerts.geofences().stream().filter(g -> g.getName().equals("Loading bay"))).hasSize(1);
+    }
+
+    @Test
+    @WithUserDetails("manager")
     void drawingWithoutANameAsksForOne() {
         GeofencesView view = navigate(GeofencesView.class);
         test($(Button.class).withText("Draw circle").single()).click();
