@@ -106,7 +106,7 @@ class TelematicsViewsTest extends SpringBrowserlessTest {
                 json.readTree("{\"type\":\"circle\",\"center\":[53.45,-2.25],\"radius\":150}")));
         var original = alerts.geofences().stream().filter(g -> g.getName().equals("Loading bay")).findFirst().orElseThrow();
         int row = alerts.geofences().indexOf(original);
-        test($(Button.class).withText("Redraw").atIndex(row)).click();
+        test((Button) test(view.grid).getCellComponent(row, 2)).click(); // the Edit column
         test($(Button.class).withText("Draw circle").single()).click();
         ComponentUtil.fireEvent(view.map, new ShapeDrawnEvent(view.map, true,
                 json.readTree("{\"type\":\"circle\",\"center\":[53.46,-2.26],\"radius\":400}")));
