@@ -7,9 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +39,6 @@ class IngestHttpServer implements SmartLifecycle {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final PositionIngest ingest;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock = Clock.systemUTC();
     private final int configuredPort;
     private final long storeTimeoutMs;
@@ -114,7 +111,7 @@ class IngestHttpServer implements SmartLifecycle {
                 switch (path) {
                     case "/health" -> respond(exchange, 200, "text/plain", "OK");
                     case "/owntracks", "/owntracks/" -> ownTracks(exchange, body);
-                    case "/telemetry", "/telemetry/" -> store(exchange, "fleetdesk", TrackerProtocols.fleetdeskJson(parseJson(body), clock.instant()), "OK");
+                    case "/telemetry", "/telemetry/" -> store(exchange, "fleetdesk", TrackerProtocols.fleetdeskJson(TrackerProtocols.jsonObject(body), clock.instant()), "OK");
                     case "/" -> osmAnd(exchange, body);
                     default -> throw new IngestRejected(404, "path", "unknown path " + path);
                 }
@@ -143,7 +140,7 @@ class IngestHttpServer implements SmartLifecycle {
         String contentType = header(exchange, "Content-Type");
         PositionReport report;
         if (body.length > 0 && contentType.contains("json")) {
-            report = TrackerProtocols.traccarJson(parseJson(body), clock.instant());
+            report = TrackerProtocols.traccarJson(TrackerProtocols.jsonObject(body), clock.instant());
         } else {
             Map<String, String> params = decodeForm(exchange.getRequestURI().getRawQuery());
             if (body.length > 0) {
@@ -167,7 +164,7 @@ class IngestHttpServer implements SmartLifecycle {
         if (user.isBlank() || device.isBlank()) {
             throw IngestRejected.malformed("OwnTracks requests need X-Limit-U and X-Limit-D headers (user and device)");
         }
-        PositionReport report = TrackerProtocols.ownTracks(parseJson(body), user + ":" + device, clock.instant());
+        PositionReport report = TrackerProtocols.ownTracks(TrackerProtocols.jsonObject(body), user + ":" + device, clock.instant());
         if (report == null) {
             respond(exchange, 200, "application/json", "[]");
             return;
@@ -194,20 +191,6 @@ class IngestHttpServer implements SmartLifecycle {
         respond(exchange, 200, okBody.startsWith("[") ? "application/json" : "text/plain", okBody);
     }
 
-    private JsonNode parseJson(byte[] body) {
-        if (body.length == 0) {
-            throw IngestRejected.malformed("empty body; expected JSON");
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw IngestRejected.malformed("body must be a JSON object");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw IngestRejected.malformed("body is not valid JSON");
-        }
-    }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");

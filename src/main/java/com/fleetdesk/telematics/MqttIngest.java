@@ -17,9 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +72,6 @@ class MqttIngest implements SmartLifecycle {
     private static final int MAX_ATTEMPTS_AFTER_ERROR = 10;
 
     private final PositionIngest ingest;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock = Clock.systemUTC();
     private final URI url;
     private final String username;
@@ -345,11 +342,11 @@ class MqttIngest implements SmartLifecycle {
         }
         if (levels.length == 3 && "owntracks".equals(levels[0])) {
             message.protocol = PROTOCOL_OWNTRACKS;
-            return TrackerProtocols.ownTracks(parseJson(message.payload), levels[1] + ":" + levels[2], clock.instant());
+            return TrackerProtocols.ownTracks(TrackerProtocols.jsonObject(message.payload), levels[1] + ":" + levels[2], clock.instant());
         }
         if (levels.length == 3 && "fleetdesk".equals(levels[0]) && "telemetry".equals(levels[1])) {
             message.protocol = PROTOCOL_FLEETDESK;
-            PositionReport report = TrackerProtocols.fleetdeskJson(parseJson(message.payload), clock.instant());
+            PositionReport report = TrackerProtocols.fleetdeskJson(TrackerProtocols.jsonObject(message.payload), clock.instant());
             if (!levels[2].equals(report.deviceId())) {
                 throw new IngestRejected(400, "topic_mismatch", "deviceId " + report.deviceId()
                         + " does not match the topic's device " + levels[2]);
@@ -359,20 +356,6 @@ class MqttIngest implements SmartLifecycle {
         throw new IngestRejected(400, "topic", "no ingest for topic " + message.topic);
     }
 
-    private JsonNode parseJson(byte[] payload) {
-        if (payload.length == 0) {
-            throw IngestRejected.malformed("empty payload; expected JSON");
-        }
-        try {
-            JsonNode node = json.readTree(payload);
-            if (node == null || !node.isObject()) {
-                throw IngestRejected.malformed("payload must be a JSON object");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw IngestRejected.malformed("payload is not valid JSON");
-        }
-    }
 
     private void failed(Inbound message, IngestRejected e) {
         // PositionIngest counts these two itself

@@ -34,7 +34,25 @@ final class TrackerProtocols {
             "bearing", "heading", "altitude", "accuracy", "hdop", "batt", "charge", "driveruniqueid");
     private static final int MAX_ATTRIBUTES = 32;
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private TrackerProtocols() {
+    }
+
+    /** Reads a JSON object from an HTTP body or MQTT payload, refusing anything else with a reason. */
+    static JsonNode jsonObject(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw IngestRejected.malformed("empty message; expected a JSON object");
+        }
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw IngestRejected.malformed("message must be a JSON object");
+            }
+            return node;
+        } catch (tools.jackson.core.JacksonException e) {
+            throw IngestRejected.malformed("message is not valid JSON");
+        }
     }
 
     static PositionReport osmAnd(Map<String, String> params, Instant now) {

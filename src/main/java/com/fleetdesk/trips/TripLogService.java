@@ -209,6 +209,10 @@ public class TripLogService {
     @Secured({Authority.ADMIN, Authority.FLEET_MANAGER})
     @Transactional
     public TripLog approve(long tripId, String comment) {
+        return approveOne(tripId, comment);
+    }
+
+    private TripLog approveOne(long tripId, String comment) {
         TripLog trip = decidable(tripId);
         approvals.save(trip.approve(CurrentUser.requireUsername(), comment, clock.instant()));
         notifyOwner(trip, "Your trip \"" + trip.getPurpose() + "\" was approved" + (comment == null || comment.isBlank() ? "" : ": " + comment.strip()));
@@ -234,10 +238,7 @@ public class TripLogService {
         Map<Long, String> refused = new TreeMap<>();
         for (Long id : tripIds) {
             try {
-                TripLog trip = decidable(id);
-                approvals.save(trip.approve(CurrentUser.requireUsername(), comment, clock.instant()));
-                notifyOwner(trip, "Your trip \"" + trip.getPurpose() + "\" was approved");
-                publish(trip, TripChanged.Kind.DECIDED);
+                approveOne(id, comment);
                 approved.add(id);
             } catch (InvalidInputException | AccessDeniedException e) {
                 refused.put(id, e.getMessage());

@@ -85,8 +85,10 @@ public class TripPolicyView extends Main {
             kind.setItemLabelGenerator(PolicyRuleKind::label);
             expenseType.setLabel("Expense type (for caps)");
             expenseType.setItems(ExpenseType.values());
-            expenseType.setItemLabelGenerator(ExpenseType::label);
+            // The empty choice reaches the label generator as null.
+            expenseType.setItemLabelGenerator(t -> t == null ? "" : t.label());
             expenseType.setEmptySelectionAllowed(true);
+            expenseType.setEmptySelectionCaption("Not for this rule");
             currency.setMaxLength(3);
             kind.addValueChangeListener(e -> expenseType.setEnabled(e.getValue() == PolicyRuleKind.EXPENSE_TYPE_CAP));
             binder.bindInstanceFields(this);

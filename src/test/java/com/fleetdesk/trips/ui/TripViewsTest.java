@@ -141,6 +141,32 @@ class TripViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("admin")
+    void adminEditsTheExpensePolicy() {
+        TripPolicyView view = navigate(TripPolicyView.class);
+        int before = test(view.grid).size();
+        assertThat(before).isGreaterThanOrEqualTo(3); // the demo policy
+        test(view.add).click();
+        TripPolicyView.RuleForm form = $(TripPolicyView.RuleForm.class).single();
+        form.kind.setValue(com.fleetdesk.trips.PolicyRuleKind.MAX_TRIP_COST);
+        test(form.currency).setValue("EUR");
+        form.amount.setValue(new BigDecimal("900"));
+        test($(Button.class).withText("Save").single()).click();
+        assertThat(form.isOpened()).isFalse();
+        assertThat(test(view.grid).size()).isEqualTo(before + 1);
+        var created = trips.policyRules().stream().filter(r -> "EUR".equals(r.getCurrency())).findFirst().orElseThrow();
+        assertThat(created.getExpenseType()).isNull();
+        trips.deletePolicyRule(created.getId());
+    }
+
+    @Test
+    @WithUserDetails("office")
+    void officeStaffReadThePolicyButCannotChangeIt() {
+        TripPolicyView view = navigate(TripPolicyView.class);
+        assertThat(view.add.isVisible()).isFalse();
+    }
+
+    @Test
     @WithUserDetails("manager")
     void managerRejectsOnlyWithAComment() {
         TripLog trip = draftOfDriver("Reject me");
