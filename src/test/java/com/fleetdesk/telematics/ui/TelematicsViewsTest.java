@@ -117,6 +117,57 @@ class TelematicsViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("admin")
+    void alertListAcknowledgesAndResolvesInPlace() {
+        String device = "FD0031";
+        long depot = jdbc.sql("select depot_id from vehicle where tracker_device_id = ?").param(device).query(Long.class).single();
+        var rule = alerts.saveRule(new com.fleetdesk.telematics.AlertRule(depot, com.fleetdesk.telematics.AlertKind.HARSH_BRAKING, null, 0, null,
+                com.fleetdesk.telematics.AlertSeverity.HIGH));
+        try {
+            long vehicle = jdbc.sql("select id from vehicle where tracker_device_id = ?").param(device).query(Long.class).single();
+            jdbc.sql("""
+                    insert into vehicle_alert (vehicle_id, vehicle_registration, depot_id, rule_id, kind, severity, message, status, raised_at)
+                    values (?, 'TEST 1', ?, ?, 'HARSH_BRAKING', 'HIGH', 'Harsh braking: test alert', 'OPEN', now() + interval '1 hour')
+                    """).params(vehicle, depot, rule.getId()).update();
+            AlertListView view = navigate(AlertListView.class);
+            assertThat(test(view.grid).getRow(0).getMessage()).isEqualTo("Harsh braking: test alert");
+            test((Button) test(view.grid).getCellComponent(0, 7).getChildren().findFirst().orElseThrow()).click();
+            var stored = alerts.list(new com.fleetdesk.telematics.AlertFilter(java.util.Set.of(), null, null, vehicle), 0, 10).stream()
+                    .filter(a -> rule.getId().equals(a.getRuleId())).findFirst().orElseThrow();
+            assertThat(stored.getStatus()).isEqualTo(com.fleetdesk.telematics.AlertStatus.ACKNOWLEDGED);
+            assertThat(stored.getAcknowledgedBy()).isEqualTo("admin");
+        } finally {
+            alerts.deleteRule(rule.getId());
+        }
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void alertRuleFormExplainsAMissingThreshold() {
+        AlertRulesView view = navigate(AlertRulesView.class);
+        assertThat(test(view.grid).size()).isPositive();
+        test(view.add).click();
+        AlertRulesView.RuleForm form = $(AlertRulesView.RuleForm.class).single();
+        form.kind.setValue(com.fleetdesk.telematics.AlertKind.LOW_FUEL);
+        form.threshold.clear();
+        test($(Button.class).withText("Save").single()).click();
+        assertThat(form.isOpened()).isTrue();
+        assertThat(form.threshold.isInvalid()).isTrue();
+        assertThat(form.threshold.getErrorMessage()).contains("needs a threshold");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void unknownDevicesAreListedForTheAdministrator() {
+        jdbc.sql("""
+                insert into unknown_device (device_id, protocol, first_seen_at, last_seen_at, reports) values ('stray-42', 'osmand', now(), now(), 3)
+                on conflict (device_id) do nothing
+                """).update();
+        UnknownDevicesView view = navigate(UnknownDevicesView.class);
+        assertThat(view.grid.getListDataView().getItems()).anySatisfy(d -> assertThat(d.deviceId()).isEqualTo("stray-42"));
+    }
+
+    @Test
     @WithUserDetails("manager")
     void drawingWithoutANameAsksForOne() {
         GeofencesView view = navigate(GeofencesView.class);
