@@ -139,6 +139,7 @@ public class TripDetailView extends Main implements HasUrlParameter<Long> {
                 fact("Notes", new Span(t.getNotes() == null ? "—" : t.getNotes())));
         summary.addClassName("fact-list");
         expenseGrid.setItems(details.expenses());
+        expenseGrid.setVisible(!details.expenses().isEmpty());
         totals.setText(details.totalsByCurrency().isEmpty() ? "No expenses yet."
                 : "Total: " + details.totalsByCurrency().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().toPlainString())
                 .reduce((a, b) -> a + ", " + b).orElse(""));
