@@ -80,6 +80,7 @@ public class DriverListView extends Main {
                 .setHeader("Status").setKey("status").setSortProperty("status").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Drivers");
+        grid.setEmptyStateText("No drivers match these filters.");
         grid.setSizeFull();
 
         DataProvider<Driver, DriverFilter> backend = DataProvider.fromFilteringCallbacks(

@@ -83,6 +83,7 @@ public class VehicleListView extends Main {
         grid.addColumn(v -> v.getTrackerDeviceId() == null ? "—" : v.getTrackerDeviceId()).setHeader("Tracker").setKey("tracker").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Vehicles");
+        grid.setEmptyStateText("No vehicles match these filters.");
         grid.setSizeFull();
 
         DataProvider<Vehicle, VehicleFilter> backend = DataProvider.fromFilteringCallbacks(

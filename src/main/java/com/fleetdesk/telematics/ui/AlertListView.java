@@ -84,6 +84,7 @@ public class AlertListView extends Main implements BeforeEnterObserver {
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Vehicle alerts");
+        grid.setEmptyStateText("No alerts match these filters.");
         grid.setSizeFull();
         grid.setItems(q -> alerts.list(filter, q.getOffset(), Math.min(q.getLimit(), 1000)).stream());
 

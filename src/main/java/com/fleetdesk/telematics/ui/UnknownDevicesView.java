@@ -30,6 +30,7 @@ public class UnknownDevicesView extends Main {
         grid.addColumn(FleetPositionService.UnknownDevice::reports).setHeader("Reports").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Unknown devices");
+        grid.setEmptyStateText("Every device that reported is fitted to a vehicle.");
         grid.setSizeFull();
         grid.setItems(positions.unknownDevices());
         add(new H1("Unknown devices"),

@@ -55,6 +55,7 @@ public class ApprovalsInboxView extends Main {
         grid.addComponentColumn(r -> new com.vaadin.flow.router.RouterLink("Open", TripDetailView.class, r.id())).setHeader("Trip").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Trips awaiting approval");
+        grid.setEmptyStateText("No trips are waiting for your decision.");
         grid.setSizeFull();
         grid.addSelectionListener(e -> approveSelected.setEnabled(!e.getAllSelectedItems().isEmpty()));
 

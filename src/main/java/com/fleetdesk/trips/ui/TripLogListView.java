@@ -119,6 +119,7 @@ public class TripLogListView extends Main {
         // Policy reasons wrap inside their cell instead of widening the grid.
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Trip logs");
+        grid.setEmptyStateText("No trips match these filters.");
         grid.setSizeFull();
         grid.setMultiSort(false);
         // The browser asks page by page; cap a single request at the service's page limit.
