@@ -168,10 +168,4 @@ public class AlertService {
             geofences.delete(g);
         });
     }
-
-    static void requireVisible(DepotScope scope, long depotId) {
-        if (!scope.includes(depotId)) {
-            throw new AccessDeniedException("Not your depot");
-        }
-    }
 }

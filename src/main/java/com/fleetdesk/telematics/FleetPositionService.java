@@ -102,8 +102,4 @@ public class FleetPositionService {
     private static Double num(Object o) {
         return o == null ? null : ((Number) o).doubleValue();
     }
-
-    static Set<String> motionStates() {
-        return Set.of("Moving", "Idling", "Stopped", "Offline", "No position yet");
-    }
 }

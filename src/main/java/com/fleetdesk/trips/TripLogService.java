@@ -434,8 +434,4 @@ public class TripLogService {
             throw new InvalidInputException(field, "Unknown currency \"" + code + "\": use an ISO 4217 code such as GBP or EUR");
         }
     }
-
-    Instant now() {
-        return clock.instant();
-    }
 }

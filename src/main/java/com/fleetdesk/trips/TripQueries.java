@@ -197,8 +197,4 @@ class TripQueries {
 
     record TripAccessScope(DepotScope depots, Long driverId) {
     }
-
-    LocalDate today() {
-        return LocalDate.now(zone);
-    }
 }
