@@ -43,6 +43,8 @@ class AlertEngine {
     private final UserNotificationService notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
+    /** Conditions of the batch being evaluated; only the single worker thread touches it. */
+    private Map<String, Instant> conditionsOfBatch = new HashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("alert-engine").unstarted(r));
 
     AlertEngine(AlertRuleRepository rules, GeofenceRepository geofences, JdbcClient jdbc, TransactionTemplate tx,
@@ -68,16 +70,52 @@ class AlertEngine {
     }
 
     /** Evaluates positions against the active rules of each vehicle's depot; returns alerts raised. */
+    /** Rules and geofences as last loaded; reloaded when any node changes them. */
+    private record Setup(Map<Long, List<AlertRule>> rulesByDepot, Map<Long, Geofence> fences) {
+    }
+
+    private volatile Setup setup;
+    private final java.util.concurrent.atomic.AtomicLong setupGeneration = new java.util.concurrent.atomic.AtomicLong();
+
+    /** After commit, so a reload sees the change; remote nodes' events arrive without a transaction. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void onSetupChanged(AlertSetupChanged event) {
+        setupGeneration.incrementAndGet();
+        setup = null;
+    }
+
+    private Setup setup() {
+        Setup current = setup;
+        if (current == null) {
+            long generation = setupGeneration.get();
+            Map<Long, Geofence> fences = new HashMap<>();
+            geofences.findAll().forEach(g -> fences.put(g.getId(), g));
+            current = new Setup(rules.findByActiveTrue().stream().collect(Collectors.groupingBy(AlertRule::getDepotId)), fences);
+            if (generation == setupGeneration.get()) {
+                setup = current; // not cached if a change arrived while loading
+            }
+        }
+        return current;
+    }
+
     int evaluate(List<PositionWriter.Pending> positions) {
-        Map<Long, List<AlertRule>> rulesByDepot = rules.findByActiveTrue().stream().collect(Collectors.groupingBy(AlertRule::getDepotId));
+        Setup current = setup();
+        Map<Long, List<AlertRule>> rulesByDepot = current.rulesByDepot();
         if (rulesByDepot.isEmpty()) {
             return 0;
         }
-        Map<Long, Geofence> fences = new HashMap<>();
-        geofences.findAll().forEach(g -> fences.put(g.getId(), g));
+        Map<Long, Geofence> fences = current.fences();
         Map<Long, List<PositionWriter.Pending>> byVehicle = positions.stream()
                 .sorted(Comparator.comparing(p -> p.report().fixTime()))
                 .collect(Collectors.groupingBy(PositionWriter.Pending::vehicleId));
+        // Lasting conditions already under way for these vehicles, read once per batch.
+        Map<String, Instant> conditions = new HashMap<>();
+        jdbc.sql("select vehicle_id, rule_id, since from alert_condition where vehicle_id = any(?)")
+                .param(byVehicle.keySet().toArray(Long[]::new))
+                .query(rs -> {
+                    conditions.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getTimestamp(3).toInstant());
+                });
+        this.conditionsOfBatch = conditions;
         int raised = 0;
         for (var entry : byVehicle.entrySet()) {
             List<PositionWriter.Pending> track = entry.getValue();
@@ -104,23 +142,29 @@ class AlertEngine {
     private int condition(AlertRule rule, List<PositionWriter.Pending> track, java.util.function.Predicate<PositionReport> holds,
                           java.util.function.Function<PositionReport, Double> value, String unit) {
         long vehicleId = track.getFirst().vehicleId();
+        String key = vehicleId + ":" + rule.getId();
         int raised = 0;
         for (PositionWriter.Pending p : track) {
             PositionReport r = p.report();
             if (holds.test(r)) {
-                Instant since = jdbc.sql("""
-                                insert into alert_condition (vehicle_id, rule_id, since) values (?, ?, ?)
-                                on conflict (vehicle_id, rule_id) do update set since = least(alert_condition.since, excluded.since)
-                                returning since
-                                """)
-                        .params(vehicleId, rule.getId(), Timestamp.from(r.fixTime())).query(Timestamp.class).single().toInstant();
+                Instant since = conditionsOfBatch.get(key);
+                if (since == null || r.fixTime().isBefore(since)) {
+                    // The database decides when several nodes start the same condition at once.
+                    since = jdbc.sql("""
+                                    insert into alert_condition (vehicle_id, rule_id, since) values (?, ?, ?)
+                                    on conflict (vehicle_id, rule_id) do update set since = least(alert_condition.since, excluded.since)
+                                    returning since
+                                    """)
+                            .params(vehicleId, rule.getId(), Timestamp.from(r.fixTime())).query(Timestamp.class).single().toInstant();
+                    conditionsOfBatch.put(key, since);
+                }
                 if (Duration.between(since, r.fixTime()).getSeconds() >= rule.getMinDurationSeconds()) {
                     String message = rule.getKind().label() + ": " + p.registration() + " at " + format(value.apply(r)) + " " + unit
                             + " (limit " + format(rule.getThreshold()) + " " + unit
                             + (rule.getMinDurationSeconds() > 0 ? ", for " + Duration.between(since, r.fixTime()).getSeconds() + " s" : "") + ")";
                     raised += raise(rule, p, message, value.apply(r));
                 }
-            } else {
+            } else if (conditionsOfBatch.remove(key) != null) {
                 jdbc.sql("delete from alert_condition where vehicle_id = ? and rule_id = ?").params(vehicleId, rule.getId()).update();
             }
         }

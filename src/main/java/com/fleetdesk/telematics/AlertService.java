@@ -124,7 +124,9 @@ public class AlertService {
             }
         }
         try {
-            return rules.saveAndFlush(rule);
+            AlertRule saved = rules.saveAndFlush(rule);
+            events.publishEvent(new AlertSetupChanged(saved.getDepotId()));
+            return saved;
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new ChangedBySomeoneElseException("This alert rule");
         }
@@ -136,6 +138,7 @@ public class AlertService {
         rules.findById(ruleId).ifPresent(rule -> {
             access.requireDepot(rule.getDepotId(), "set alert rules");
             rules.delete(rule);
+            events.publishEvent(new AlertSetupChanged(rule.getDepotId()));
         });
     }
 
@@ -154,7 +157,9 @@ public class AlertService {
         validation.require(geofence);
         access.requireDepot(geofence.getDepotId(), "draw geofences");
         try {
-            return geofences.saveAndFlush(geofence);
+            Geofence saved = geofences.saveAndFlush(geofence);
+            events.publishEvent(new AlertSetupChanged(saved.getDepotId()));
+            return saved;
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new ChangedBySomeoneElseException("Geofence " + geofence.getName());
         }
@@ -166,6 +171,7 @@ public class AlertService {
         geofences.findById(geofenceId).ifPresent(g -> {
             access.requireDepot(g.getDepotId(), "draw geofences");
             geofences.delete(g);
+            events.publishEvent(new AlertSetupChanged(g.getDepotId()));
         });
     }
 }

@@ -68,6 +68,10 @@ class IngestHttpServer implements SmartLifecycle {
             log.info("Tracker ingest port disabled (fleetdesk.ingest.port < 0)");
             return;
         }
+        // One keep-alive connection per tracker: the JDK server would otherwise close all but 200 idle ones.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
+        }
         try {
             server = HttpServer.create(new InetSocketAddress(configuredPort), 1024);
         } catch (IOException e) {

@@ -62,58 +62,126 @@ class JourneyDetector {
         });
     }
 
+    /** A journey under way, as kept in journey_state. */
+    private static final class Journey {
+        Instant startedAt;
+        double startLat;
+        double startLon;
+        Double startOdometer;
+        Instant lastFixAt;
+        Instant lastMovingAt;
+        double lastLat;
+        double lastLon;
+        Double lastOdometer;
+        double distanceKm;
+    }
+
+    /** One transaction per batch: the batch's journeys are read (locked), advanced in memory and written back. */
     void process(List<PositionWriter.Pending> positions) {
         Map<Long, List<PositionWriter.Pending>> byVehicle = positions.stream()
                 .sorted(Comparator.comparing(p -> p.report().fixTime()))
                 .collect(Collectors.groupingBy(PositionWriter.Pending::vehicleId));
         List<JourneyDetected> finished = new ArrayList<>();
-        byVehicle.forEach((vehicleId, track) -> tx.executeWithoutResult(status -> track.forEach(p -> step(p, finished))));
+        tx.executeWithoutResult(status -> {
+            Map<Long, Journey> journeys = new java.util.HashMap<>();
+            jdbc.sql("select * from journey_state where vehicle_id = any(?) for update")
+                    .param(byVehicle.keySet().toArray(Long[]::new))
+                    .query(rs -> {
+                        Journey j = new Journey();
+                        j.startedAt = rs.getTimestamp("started_at").toInstant();
+                        j.startLat = rs.getDouble("start_lat");
+                        j.startLon = rs.getDouble("start_lon");
+                        j.startOdometer = nullable(rs, "start_odometer");
+                        j.lastFixAt = rs.getTimestamp("last_fix_at").toInstant();
+                        j.lastMovingAt = rs.getTimestamp("last_moving_at").toInstant();
+                        j.lastLat = rs.getDouble("last_lat");
+                        j.lastLon = rs.getDouble("last_lon");
+                        j.lastOdometer = nullable(rs, "last_odometer");
+                        j.distanceKm = rs.getDouble("distance_km");
+                        journeys.put(rs.getLong("vehicle_id"), j);
+                    });
+            byVehicle.forEach((vehicleId, track) -> {
+                boolean existed = journeys.containsKey(vehicleId);
+                Journey journey = journeys.get(vehicleId);
+                for (PositionWriter.Pending p : track) {
+                    journey = step(journey, p, finished);
+                }
+                if (journey == null) {
+                    if (existed) {
+                        jdbc.sql("delete from journey_state where vehicle_id = ?").param(vehicleId).update();
+                    }
+                } else {
+                    save(vehicleId, journey);
+                }
+            });
+        });
         finished.forEach(events::publishEvent);
     }
 
-    private void step(PositionWriter.Pending p, List<JourneyDetected> finished) {
+    /** Advances a journey by one position; returns the journey under way afterwards, or null. */
+    private static Journey step(Journey journey, PositionWriter.Pending p, List<JourneyDetected> finished) {
         PositionReport r = p.report();
-        var state = jdbc.sql("select * from journey_state where vehicle_id = ? for update").param(p.vehicleId()).query().listOfRows();
         boolean moving = r.speedKmh() != null ? r.speedKmh() >= START_SPEED_KMH : Boolean.TRUE.equals(r.ignition());
         boolean still = (r.speedKmh() == null || r.speedKmh() < STOP_SPEED_KMH) && !Boolean.TRUE.equals(r.ignition()) || Boolean.FALSE.equals(r.ignition());
-        Timestamp at = Timestamp.from(r.fixTime());
-        if (state.isEmpty()) {
-            if (moving) {
-                jdbc.sql("""
-                                insert into journey_state (vehicle_id, started_at, start_lat, start_lon, start_odometer, last_fix_at, last_moving_at,
-                                       last_lat, last_lon, last_odometer, distance_km) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                                """)
-                        .params(p.vehicleId(), at, r.latitude(), r.longitude(), r.odometerKm(), at, at, r.latitude(), r.longitude(), r.odometerKm())
-                        .update();
+        if (journey == null) {
+            if (!moving) {
+                return null;
             }
-            return;
+            Journey j = new Journey();
+            j.startedAt = r.fixTime();
+            j.startLat = r.latitude();
+            j.startLon = r.longitude();
+            j.startOdometer = r.odometerKm();
+            j.lastFixAt = r.fixTime();
+            j.lastMovingAt = r.fixTime();
+            j.lastLat = r.latitude();
+            j.lastLon = r.longitude();
+            j.lastOdometer = r.odometerKm();
+            return j;
         }
-        Map<String, Object> s = state.getFirst();
-        Instant lastFix = ((Timestamp) s.get("last_fix_at")).toInstant();
-        if (!r.fixTime().isAfter(lastFix)) {
-            return; // late or repeated position: the journey has moved on
+        if (!r.fixTime().isAfter(journey.lastFixAt)) {
+            return journey; // late or repeated position: the journey has moved on
         }
-        double stepKm = Trail.distanceKm(new TrailPoint(null, (Double) s.get("last_lat"), (Double) s.get("last_lon"), null, null),
+        if (still && Duration.between(journey.lastMovingAt, r.fixTime()).compareTo(MIN_STOP) >= 0) {
+            if (Duration.between(journey.startedAt, journey.lastMovingAt).compareTo(MIN_DURATION) >= 0 && journey.distanceKm >= MIN_DISTANCE_KM) {
+                finished.add(new JourneyDetected(p.vehicleId(), p.depotId(), p.registration(), journey.startedAt, journey.lastMovingAt,
+                        journey.startLat, journey.startLon, journey.lastLat, journey.lastLon, Math.round(journey.distanceKm * 10) / 10.0,
+                        journey.startOdometer, journey.lastOdometer));
+            }
+            return null;
+        }
+        journey.distanceKm += Trail.distanceKm(new TrailPoint(null, journey.lastLat, journey.lastLon, null, null),
                 new TrailPoint(null, r.latitude(), r.longitude(), null, null));
-        Instant lastMoving = ((Timestamp) s.get("last_moving_at")).toInstant();
-        if (still && Duration.between(lastMoving, r.fixTime()).compareTo(MIN_STOP) >= 0) {
-            jdbc.sql("delete from journey_state where vehicle_id = ?").param(p.vehicleId()).update();
-            Instant started = ((Timestamp) s.get("started_at")).toInstant();
-            double km = ((Number) s.get("distance_km")).doubleValue();
-            if (Duration.between(started, lastMoving).compareTo(MIN_DURATION) >= 0 && km >= MIN_DISTANCE_KM) {
-                finished.add(new JourneyDetected(p.vehicleId(), p.depotId(), p.registration(), started, lastMoving,
-                        (Double) s.get("start_lat"), (Double) s.get("start_lon"), (Double) s.get("last_lat"), (Double) s.get("last_lon"),
-                        Math.round(km * 10) / 10.0, (Double) s.get("start_odometer"), (Double) s.get("last_odometer")));
-            }
-            return;
+        journey.lastFixAt = r.fixTime();
+        journey.lastLat = r.latitude();
+        journey.lastLon = r.longitude();
+        if (!still) {
+            journey.lastMovingAt = r.fixTime();
         }
+        if (r.odometerKm() != null) {
+            journey.lastOdometer = r.odometerKm();
+        }
+        return journey;
+    }
+
+    private void save(long vehicleId, Journey j) {
         jdbc.sql("""
-                        update journey_state set last_fix_at = ?, last_lat = ?, last_lon = ?, distance_km = distance_km + ?,
-                               last_moving_at = case when ? then ? else last_moving_at end,
-                               last_odometer = coalesce(?, last_odometer)
-                         where vehicle_id = ?
+                        insert into journey_state (vehicle_id, started_at, start_lat, start_lon, start_odometer, last_fix_at, last_moving_at,
+                               last_lat, last_lon, last_odometer, distance_km) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (vehicle_id) do update set started_at = excluded.started_at, start_lat = excluded.start_lat,
+                               start_lon = excluded.start_lon, start_odometer = excluded.start_odometer,
+                               last_fix_at = excluded.last_fix_at, last_moving_at = excluded.last_moving_at,
+                               last_lat = excluded.last_lat, last_lon = excluded.last_lon, last_odometer = excluded.last_odometer,
+                               distance_km = excluded.distance_km
                         """)
-                .params(at, r.latitude(), r.longitude(), stepKm, !still, at, r.odometerKm(), p.vehicleId()).update();
+                .params(vehicleId, Timestamp.from(j.startedAt), j.startLat, j.startLon, j.startOdometer, Timestamp.from(j.lastFixAt),
+                        Timestamp.from(j.lastMovingAt), j.lastLat, j.lastLon, j.lastOdometer, j.distanceKm)
+                .update();
+    }
+
+    private static Double nullable(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 
     /** Ends journeys whose vehicle went silent (tracker switched off with the engine). */

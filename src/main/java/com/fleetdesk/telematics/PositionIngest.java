@@ -37,6 +37,7 @@ public class PositionIngest {
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
     private final Cache<String, RateLimit> limits = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final java.util.Map<String, io.micrometer.core.instrument.Counter> accepted = new java.util.concurrent.ConcurrentHashMap<>();
     private final double ratePerSecond;
     private final double burst;
 
@@ -66,7 +67,7 @@ public class PositionIngest {
         if (!limit.tryTake(ratePerSecond, burst, System.nanoTime())) {
             throw rejected(new IngestRejected(429, "rate_limited", "device " + report.deviceId() + " sends too fast; slow down"));
         }
-        meters.counter("fleetdesk.ingest.accepted", "protocol", protocol).increment();
+        accepted.computeIfAbsent(protocol, pr -> meters.counter("fleetdesk.ingest.accepted", "protocol", pr)).increment();
         return writer.submit(report, vehicle, clock.instant());
     }
 

@@ -28,6 +28,8 @@ final class TrackerProtocols {
 
     static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(10);
+    /** Earlier fixes come from trackers whose clock was never set. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final double KNOTS_TO_KMH = 1.852;
     private static final double MS_TO_KMH = 3.6;
     private static final Set<String> OSMAND_KNOWN = Set.of("id", "deviceid", "timestamp", "lat", "lon", "location", "speed",
@@ -169,7 +171,7 @@ final class TrackerProtocols {
         if (fixTime.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
             throw IngestRejected.malformed("timestamp " + fixTime + " is in the future (device clock wrong?)");
         }
-        if (fixTime.isBefore(Instant.parse("2000-01-01T00:00:00Z"))) {
+        if (fixTime.isBefore(EARLIEST)) {
             throw IngestRejected.malformed("timestamp " + fixTime + " is before 2000 (device clock not set?)");
         }
         if (speedKmh != null && (speedKmh < 0 || speedKmh > 1000)) {

@@ -47,6 +47,8 @@ public class LiveEventBus implements SmartLifecycle {
     private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
     private final Counter sent;
     private final Counter received;
+    private final java.util.concurrent.ExecutorService forwarder = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("live-event-forwarder").unstarted(r));
     private volatile boolean running;
     private Thread listener;
 
@@ -88,7 +90,8 @@ public class LiveEventBus implements SmartLifecycle {
     void onLiveEvent(LiveEvent event) {
         deliverToUis(event);
         if (!REPLAYING_REMOTE.get()) {
-            notifyOtherNodes(event);
+            // Off the caller's thread (the ingest writer publishes many), in order.
+            forwarder.execute(() -> notifyOtherNodes(event));
         }
     }
 
