@@ -100,20 +100,26 @@ class JourneyDetector {
                         j.distanceKm = rs.getDouble("distance_km");
                         journeys.put(rs.getLong("vehicle_id"), j);
                     });
+            Map<Long, Journey> underWay = new java.util.HashMap<>();
+            List<Long> ended = new ArrayList<>();
             byVehicle.forEach((vehicleId, track) -> {
                 boolean existed = journeys.containsKey(vehicleId);
                 Journey journey = journeys.get(vehicleId);
                 for (PositionWriter.Pending p : track) {
                     journey = step(journey, p, finished);
                 }
-                if (journey == null) {
-                    if (existed) {
-                        jdbc.sql("delete from journey_state where vehicle_id = ?").param(vehicleId).update();
-                    }
-                } else {
-                    save(vehicleId, journey);
+                if (journey != null) {
+                    underWay.put(vehicleId, journey);
+                } else if (existed) {
+                    ended.add(vehicleId);
                 }
             });
+            if (!ended.isEmpty()) {
+                jdbc.sql("delete from journey_state where vehicle_id = any(?)").param(ended.toArray(Long[]::new)).update();
+            }
+            if (!underWay.isEmpty()) {
+                save(underWay);
+            }
         });
         finished.forEach(events::publishEvent);
     }
@@ -164,18 +170,49 @@ class JourneyDetector {
         return journey;
     }
 
-    private void save(long vehicleId, Journey j) {
+    /** Writes the batch's journeys in one statement (times travel as epoch milliseconds). */
+    private void save(Map<Long, Journey> underWay) {
+        int n = underWay.size();
+        Long[] ids = new Long[n];
+        Long[] started = new Long[n];
+        Double[] startLat = new Double[n];
+        Double[] startLon = new Double[n];
+        Double[] startOdo = new Double[n];
+        Long[] lastFix = new Long[n];
+        Long[] lastMoving = new Long[n];
+        Double[] lastLat = new Double[n];
+        Double[] lastLon = new Double[n];
+        Double[] lastOdo = new Double[n];
+        Double[] km = new Double[n];
+        int i = 0;
+        for (var e : underWay.entrySet()) {
+            Journey j = e.getValue();
+            ids[i] = e.getKey();
+            started[i] = j.startedAt.toEpochMilli();
+            startLat[i] = j.startLat;
+            startLon[i] = j.startLon;
+            startOdo[i] = j.startOdometer;
+            lastFix[i] = j.lastFixAt.toEpochMilli();
+            lastMoving[i] = j.lastMovingAt.toEpochMilli();
+            lastLat[i] = j.lastLat;
+            lastLon[i] = j.lastLon;
+            lastOdo[i] = j.lastOdometer;
+            km[i] = j.distanceKm;
+            i++;
+        }
         jdbc.sql("""
                         insert into journey_state (vehicle_id, started_at, start_lat, start_lon, start_odometer, last_fix_at, last_moving_at,
-                               last_lat, last_lon, last_odometer, distance_km) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               last_lat, last_lon, last_odometer, distance_km)
+                        select v, to_timestamp(s / 1000.0), sla, slo, so, to_timestamp(lf / 1000.0), to_timestamp(lm / 1000.0), lla, llo, lo, d
+                          from unnest(?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::bigint[], ?::bigint[],
+                                      ?::float8[], ?::float8[], ?::float8[], ?::float8[]) as t(v, s, sla, slo, so, lf, lm, lla, llo, lo, d)
                         on conflict (vehicle_id) do update set started_at = excluded.started_at, start_lat = excluded.start_lat,
                                start_lon = excluded.start_lon, start_odometer = excluded.start_odometer,
                                last_fix_at = excluded.last_fix_at, last_moving_at = excluded.last_moving_at,
                                last_lat = excluded.last_lat, last_lon = excluded.last_lon, last_odometer = excluded.last_odometer,
                                distance_km = excluded.distance_km
                         """)
-                .params(vehicleId, Timestamp.from(j.startedAt), j.startLat, j.startLon, j.startOdometer, Timestamp.from(j.lastFixAt),
-                        Timestamp.from(j.lastMovingAt), j.lastLat, j.lastLon, j.lastOdometer, j.distanceKm)
+                .params(ids, started, startLat, startLon, startOdo, lastFix, lastMoving, lastLat, lastLon, lastOdo, km)
                 .update();
     }
 
