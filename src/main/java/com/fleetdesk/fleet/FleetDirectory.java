@@ -88,6 +88,18 @@ public class FleetDirectory {
         return changed;
     }
 
+    /** Moves engine-hour meters forward to the telemetry readings; a lower reading is ignored. */
+    @Transactional
+    public int advanceEngineHours(Map<Long, Double> hoursByVehicle) {
+        int changed = 0;
+        for (var e : hoursByVehicle.entrySet()) {
+            changed += jdbc.sql("update vehicle set engine_hours = round(?::numeric, 1), updated_at = now(), updated_by = 'telematics' "
+                            + "where id = ? and engine_hours < round(?::numeric, 1)")
+                    .params(e.getValue(), e.getKey(), e.getValue()).update();
+        }
+        return changed;
+    }
+
     /** Usernames of the enabled fleet managers of a depot: who hears about its alerts. */
     @Transactional(readOnly = true)
     public List<String> depotManagers(long depotId) {

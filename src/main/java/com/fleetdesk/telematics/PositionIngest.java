@@ -100,7 +100,7 @@ public class PositionIngest {
         devices.invalidateAll();
     }
 
-    /** Telemetry odometer readings move the vehicles' odometers forward. */
+    /** Telemetry odometer and engine-hour readings move the vehicles' meters forward. */
     @EventListener
     void onStored(PositionWriter.StoredBatch batch) {
         Map<Long, Double> newest = new HashMap<>();
@@ -111,6 +111,16 @@ public class PositionIngest {
         }
         if (!newest.isEmpty()) {
             fleet.advanceOdometers(newest);
+        }
+        Map<Long, Double> hours = new HashMap<>();
+        for (var p : batch.newPositions()) {
+            String reading = p.report().attributes().get(TrackerProtocols.ENGINE_HOURS);
+            if (reading != null) {
+                hours.merge(p.vehicleId(), Double.parseDouble(reading), Math::max);
+            }
+        }
+        if (!hours.isEmpty()) {
+            fleet.advanceEngineHours(hours);
         }
     }
 

@@ -28,6 +28,8 @@ final class TrackerProtocols {
 
     static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(10);
+    /** Attribute carrying the engine-hour meter reading of Fleetdesk telemetry. */
+    static final String ENGINE_HOURS = "engineHours";
     /** Earlier fixes come from trackers whose clock was never set. */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final double KNOTS_TO_KMH = 1.852;
@@ -138,6 +140,13 @@ final class TrackerProtocols {
                     attributes.put(entry.getKey(), entry.getValue().asString(""));
                 }
             }
+        }
+        Double engineHours = jsonNumber(root, "engineHours");
+        if (engineHours != null) {
+            if (engineHours < 0) {
+                throw IngestRejected.malformed("engineHours must not be negative");
+            }
+            attributes.put(ENGINE_HOURS, String.valueOf(engineHours)); // the vehicle's engine-hour meter follows it
         }
         Double rpm = jsonNumber(root, "rpm");
         return validated(jsonText(root, "deviceId"), timestamp(jsonText(root, "time"), now),

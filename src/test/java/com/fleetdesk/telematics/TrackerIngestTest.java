@@ -181,15 +181,18 @@ class TrackerIngestTest {
     @Test
     void fleetdeskTelemetryMovesTheOdometerForward() throws Exception {
         long vehicleOdo = jdbc.sql("select odometer_km::bigint from vehicle where tracker_device_id = 'FD0008'").query(Long.class).single();
+        long vehicleHours = jdbc.sql("select engine_hours::bigint from vehicle where tracker_device_id = 'FD0008'").query(Long.class).single();
         String iso = Instant.ofEpochSecond(nextSecond()).toString();
         var response = post("/telemetry", "application/json", """
                 {"deviceId":"FD0008","time":"%s","lat":53.45,"lon":-2.30,"speedKmh":48.5,"heading":12,"odometerKm":%d,
                  "fuelPct":61.5,"engineTempC":88,"rpm":1800,"batteryV":13.9,"ignition":true,"harshBrake":false,"harshAccel":true,
-                 "driverId":"D-17"}
-                """.formatted(iso, vehicleOdo + 25));
+                 "driverId":"D-17","engineHours":%d}
+                """.formatted(iso, vehicleOdo + 25, vehicleHours + 3));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select odometer_km::bigint from vehicle where tracker_device_id = 'FD0008'").query(Long.class).single())
                 .isEqualTo(vehicleOdo + 25);
+        assertThat(jdbc.sql("select engine_hours::bigint from vehicle where tracker_device_id = 'FD0008'").query(Long.class).single())
+                .isEqualTo(vehicleHours + 3);
         var row = jdbc.sql("select rpm, harsh_accel, fuel_pct from vehicle_position where device_id = 'FD0008' and fix_time = ?")
                 .param(java.sql.Timestamp.from(Instant.parse(iso))).query().singleRow();
         assertThat(row.get("rpm")).isEqualTo(1800);
