@@ -52,9 +52,7 @@ public class DepotService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<UserAccount> managers(long depotId) {
-        return accounts.findAllByOrderByUsername().stream()
-                .filter(a -> a.isEnabled() && a.hasRole(Role.FLEET_MANAGER) && a.worksAt(depotId))
-                .toList();
+        return accounts.findEnabledWithRoleAtDepot(Role.FLEET_MANAGER, depotId);
     }
 
     @Secured(Authority.ADMIN)

@@ -10,4 +10,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     Optional<UserAccount> findByUsernameIgnoreCase(String username);
 
     List<UserAccount> findAllByOrderByUsername();
+
+    @org.springframework.data.jpa.repository.Query("""
+            select distinct a from UserAccount a join a.roles r join a.depots d
+             where r = :role and d.id = :depotId and a.enabled = true order by a.username
+            """)
+    List<UserAccount> findEnabledWithRoleAtDepot(com.fleetdesk.base.security.Role role, Long depotId);
 }

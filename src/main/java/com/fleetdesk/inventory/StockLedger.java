@@ -75,8 +75,7 @@ public class StockLedger {
             addToLot(partId, locationId, lot, expiryDate, qty);
         }
         insert(part, location, MovementType.RECEIPT, qty, lot, null, reference);
-        update(level, qty, BigDecimal.ZERO);
-        changed(part, location, level, level.onHand.add(qty), level.reserved, MovementType.RECEIPT);
+        apply(part, location, level, qty, BigDecimal.ZERO, MovementType.RECEIPT);
     }
 
     /** Goods out (e.g. to a work order): takes from the available quantity, lots first-expiring-first. */
@@ -96,8 +95,7 @@ public class StockLedger {
         } else {
             insert(part, location, MovementType.ISSUE, qty.negate(), null, null, reference);
         }
-        update(level, qty.negate(), BigDecimal.ZERO);
-        changed(part, location, level, level.onHand.subtract(qty), level.reserved, MovementType.ISSUE);
+        apply(part, location, level, qty.negate(), BigDecimal.ZERO, MovementType.ISSUE);
     }
 
     /** Unused parts coming back to stock; lot-tracked parts go back into the named lot. */
@@ -114,8 +112,7 @@ public class StockLedger {
             addToLot(partId, locationId, lot, null, qty);
         }
         insert(part, location, MovementType.RETURN, qty, lot, null, reference);
-        update(level, qty, BigDecimal.ZERO);
-        changed(part, location, level, level.onHand.add(qty), level.reserved, MovementType.RETURN);
+        apply(part, location, level, qty, BigDecimal.ZERO, MovementType.RETURN);
     }
 
     /**
@@ -147,8 +144,7 @@ public class StockLedger {
             addToLot(partId, locationId, lot, null, qty);
         }
         insert(part, location, MovementType.ADJUSTMENT, signed, lot, reason.strip(), null);
-        update(level, signed, BigDecimal.ZERO);
-        changed(part, location, level, level.onHand.add(signed), level.reserved, MovementType.ADJUSTMENT);
+        apply(part, location, level, signed, BigDecimal.ZERO, MovementType.ADJUSTMENT);
     }
 
     /** Moves stock between two different locations (lots keep their number and expiry). */
@@ -182,10 +178,8 @@ public class StockLedger {
             insert(part, from, MovementType.TRANSFER_OUT, qty.negate(), null, null, reference);
             insert(part, to, MovementType.TRANSFER_IN, qty, null, null, reference);
         }
-        update(source, qty.negate(), BigDecimal.ZERO);
-        update(target, qty, BigDecimal.ZERO);
-        changed(part, from, source, source.onHand.subtract(qty), source.reserved, MovementType.TRANSFER_OUT);
-        changed(part, to, target, target.onHand.add(qty), target.reserved, MovementType.TRANSFER_IN);
+        apply(part, from, source, qty.negate(), BigDecimal.ZERO, MovementType.TRANSFER_OUT);
+        apply(part, to, target, qty, BigDecimal.ZERO, MovementType.TRANSFER_IN);
     }
 
     /** Sets stock aside (e.g. for a planned job): reduces what is available, not what is on hand. */
@@ -199,8 +193,7 @@ public class StockLedger {
         Level level = lock(partId, locationId);
         requireAvailable(part, location, level, qty, "reserve");
         insert(part, location, MovementType.RESERVE, qty, null, null, reference);
-        update(level, BigDecimal.ZERO, qty);
-        changed(part, location, level, level.onHand, level.reserved.add(qty), MovementType.RESERVE);
+        apply(part, location, level, BigDecimal.ZERO, qty, MovementType.RESERVE);
     }
 
     /** Gives reserved stock back to the available quantity. */
@@ -217,8 +210,7 @@ public class StockLedger {
                     + location.name + ": cannot release " + amount(qty, part) + ".");
         }
         insert(part, location, MovementType.RELEASE, qty.negate(), null, null, reference);
-        update(level, BigDecimal.ZERO, qty.negate());
-        changed(part, location, level, level.onHand, level.reserved.subtract(qty), MovementType.RELEASE);
+        apply(part, location, level, BigDecimal.ZERO, qty.negate(), MovementType.RELEASE);
     }
 
     // ---- rules ---------------------------------------------------------------------------
@@ -400,11 +392,13 @@ public class StockLedger {
                 .single();
     }
 
-    private void update(Level level, BigDecimal onHandDelta, BigDecimal reservedDelta) {
+    /** Moves the locked stock row by the deltas, then tells listeners (and, on crossing a threshold, the manager). */
+    private void apply(Part part, Location location, Level level, BigDecimal onHandDelta, BigDecimal reservedDelta, MovementType type) {
         jdbc.sql("""
                         update stock_level set on_hand = on_hand + ?, reserved = reserved + ?, version = version + 1,
                                updated_at = now(), updated_by = ? where id = ?
                         """).params(onHandDelta, reservedDelta, CurrentUser.username().orElse("system"), level.id).update();
+        changed(part, location, level, level.onHand.add(onHandDelta), level.reserved.add(reservedDelta), type);
     }
 
     private void insert(Part part, Location location, MovementType type, BigDecimal quantity, String lot, String reason, String reference) {

@@ -42,27 +42,13 @@ class TripLogServiceTest {
     UserNotificationService notifications;
     @Autowired
     SignedIn signedIn;
+    @Autowired
+    DriverTrips driverTrips;
 
     /** A draft logged by the demo driver for their own vehicle. */
     private TripLog driversDraft(String purpose) {
-        return signedIn.as("driver", () -> {
-            Vehicle vehicle = vehicles.list(VehicleFilter.none(), PageRequest.of(0, 1)).getFirst();
-            Driver me = drivers.mine().orElseThrow();
-            TripLog trip = new TripLog();
-            trip.setVehicleId(vehicle.getId());
-            trip.setDriverId(me.getId());
-            trip.setPurpose(purpose);
-            trip.setCategory(TripCategory.BUSINESS);
-            Instant start = Instant.parse("2026-11-02T08:00:00Z");
-            trip.setStartedAt(start);
-            trip.setEndedAt(start.plus(3, ChronoUnit.HOURS));
-            trip.setStartPlace("Trafford Park");
-            trip.setEndPlace("Leeds");
-            trip.setStartOdometerKm(new BigDecimal("41000.0"));
-            trip.setEndOdometerKm(new BigDecimal("41120.5"));
-            trip.setCurrency("GBP");
-            return trips.create(trip);
-        });
+        return driverTrips.draft(purpose, Instant.parse("2026-11-02T08:00:00Z"), Duration.ofHours(3), "Trafford Park", "Leeds",
+                "41000.0", "41120.5");
     }
 
     @Test

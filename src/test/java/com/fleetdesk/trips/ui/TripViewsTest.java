@@ -38,24 +38,12 @@ class TripViewsTest extends SpringBrowserlessTest {
     DriverService drivers;
     @Autowired
     SignedIn signedIn;
+    @Autowired
+    com.fleetdesk.trips.DriverTrips driverTrips;
 
     private TripLog draftOfDriver(String purpose) {
-        return signedIn.as("driver", () -> {
-            TripLog t = new TripLog();
-            t.setVehicleId(vehicles.list(VehicleFilter.none(), PageRequest.of(0, 1)).getFirst().getId());
-            t.setDriverId(drivers.mine().orElseThrow().getId());
-            t.setPurpose(purpose);
-            t.setCategory(TripCategory.BUSINESS);
-            Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.DAYS);
-            t.setStartedAt(start);
-            t.setEndedAt(start.plus(90, ChronoUnit.MINUTES));
-            t.setStartPlace("Salford");
-            t.setEndPlace("Bolton");
-            t.setStartOdometerKm(new BigDecimal("1000"));
-            t.setEndOdometerKm(new BigDecimal("1042"));
-            t.setCurrency("GBP");
-            return trips.create(t);
-        });
+        return driverTrips.draft(purpose, Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.DAYS),
+                java.time.Duration.ofMinutes(90), "Salford", "Bolton", "1000", "1042");
     }
 
     @Test
