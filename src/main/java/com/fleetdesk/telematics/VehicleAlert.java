@@ -15,6 +15,7 @@ import java.time.Instant;
 
 /** Something that happened to a vehicle and needs a person: OPEN → ACKNOWLEDGED → RESOLVED, with who and when. */
 @Entity
+@com.fleetdesk.base.audit.Audited
 @Table(name = "vehicle_alert")
 public class VehicleAlert {
 

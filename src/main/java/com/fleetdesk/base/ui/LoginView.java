@@ -1,5 +1,6 @@
 package com.fleetdesk.base.ui;
 
+import com.fleetdesk.base.security.LoginThrottle;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -17,8 +18,10 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends Main implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
+    private final LoginThrottle throttle;
 
-    public LoginView() {
+    public LoginView(LoginThrottle throttle) {
+        this.throttle = throttle;
         addClassName("login-view");
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
@@ -35,7 +38,16 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("locked")) {
+            LoginI18n i18n = LoginI18n.createDefault();
+            i18n.getForm().setTitle("Sign in");
+            i18n.getErrorMessage().setTitle("Too many failed sign-ins");
+            i18n.getErrorMessage().setMessage("Signing in is paused for this account for " + throttle.lockDuration().toMinutes()
+                    + " minutes after repeated wrong passwords. Try again later or ask an administrator.");
+            login.setI18n(i18n);
+            login.setError(true);
+        } else if (parameters.containsKey("error")) {
             login.setError(true);
         }
     }

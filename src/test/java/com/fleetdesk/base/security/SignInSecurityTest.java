@@ -1,0 +1,80 @@
+package com.fleetdesk.base.security;
+
+import com.fleetdesk.FleetdeskTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The sign-in form as a browser posts it: throttling of password guessing, and the security headers. */
+@FleetdeskTest
+class SignInSecurityTest {
+
+    @Autowired
+    WebApplicationContext context;
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void repeatedWrongPasswordsPauseSigningInForThatAccountOnly() throws Exception {
+        assertThat(signIn("technician", "fleetdesk", "10.0.0.1")).isEqualTo("/");
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn("technician", "guess" + i, "10.0.0.1")).isEqualTo("/login?error");
+        }
+        // Even the right password is refused now, without being checked.
+        assertThat(signIn("technician", "fleetdesk", "10.0.0.1")).isEqualTo("/login?locked");
+        assertThat(signIn("Technician ", "fleetdesk", "10.0.0.2")).isEqualTo("/login?locked");
+        // Other users are not affected.
+        assertThat(signIn("warehouse", "fleetdesk", "10.0.0.1")).isEqualTo("/");
+    }
+
+    @Test
+    void oneAddressTryingManyUsernamesIsPaused() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertThat(signIn("nobody" + i, "x", "10.9.9.9")).isEqualTo("/login?error");
+        }
+        assertThat(signIn("office", "fleetdesk", "10.9.9.9")).isEqualTo("/login?locked");
+        assertThat(signIn("office", "fleetdesk", "10.9.9.10")).isEqualTo("/");
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        MvcResult page = mvc.perform(get("/actuator/health")).andReturn();
+        String csp = page.getResponse().getHeader("Content-Security-Policy");
+        assertThat(csp).contains("default-src 'self'", "frame-ancestors 'self'", "object-src 'none'");
+        assertThat(page.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.getResponse().getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(page.getResponse().getHeader("Permissions-Policy")).contains("camera=()");
+    }
+
+    @Test
+    void aConfiguredTileServerIsAllowedForImagesOnly() {
+        String csp = SecurityConfiguration.contentSecurityPolicy("https://{s}.tile.example.org/{z}/{x}/{y}.png");
+        assertThat(csp).contains("img-src 'self' data: blob: https://*.tile.example.org;").doesNotContain("script-src 'self' https");
+        assertThat(SecurityConfiguration.contentSecurityPolicy("")).contains("img-src 'self' data: blob:;");
+    }
+
+    /** Where the browser is sent after posting the form. */
+    private String signIn(String username, String password, String address) throws Exception {
+        MvcResult result = mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+                .with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                })).andReturn();
+        String location = result.getResponse().getRedirectedUrl();
+        return location == null ? String.valueOf(result.getResponse().getStatus()) : location.replaceFirst("^https?://[^/]+", "");
+    }
+}
