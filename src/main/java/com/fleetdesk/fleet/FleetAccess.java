@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 /** Works out what the signed-in user may see and change; every fleet service asks it. */
 @Service
+@com.fleetdesk.base.security.SystemOperation("other services, to scope their queries to the caller's depots")
 public class FleetAccess {
 
     private final UserAccountRepository accounts;

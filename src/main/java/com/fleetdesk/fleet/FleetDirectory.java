@@ -14,6 +14,7 @@ import java.util.Optional;
  * screens use {@link VehicleService} and {@link DriverService}, which check the user's rights.
  */
 @Service
+@com.fleetdesk.base.security.SystemOperation("other modules' services and the tracker ingest, which check the caller's rights themselves")
 public class FleetDirectory {
 
     /** What ingest needs to know about the vehicle a tracker is fitted to. */

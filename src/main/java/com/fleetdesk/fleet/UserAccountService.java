@@ -35,6 +35,7 @@ public class UserAccountService implements UserDetailsService {
 
     @Override
     @Transactional(readOnly = true)
+    @com.fleetdesk.base.security.SystemOperation("sign-in")
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = accounts.findByUsernameIgnoreCase(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * rate, and hands the position to the batched writer.
  */
 @Service
+@com.fleetdesk.base.security.SystemOperation("tracker ingest over HTTP and MQTT; devices are authorised by their registered device id")
 public class PositionIngest {
 
     private final FleetDirectory fleet;

@@ -48,6 +48,7 @@ public class AuditTrail {
      * with the change). For UPDATE pass {@code field → List.of(before, after)}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
+    @com.fleetdesk.base.security.SystemOperation("services that change state with plain SQL, in their own transaction")
     public void record(String entityType, Object entityId, AuditAction action, Map<String, ?> changes) {
         jdbc.sql(INSERT)
                 .params(actor(), entityType, entityId == null ? null : entityId.toString(), action.name(), JSON.writeValueAsString(changes))

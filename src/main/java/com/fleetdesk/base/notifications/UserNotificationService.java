@@ -31,6 +31,7 @@ public class UserNotificationService {
 
     /** Posts a message for {@code username}; called by modules' services, never by views. */
     @Transactional(propagation = Propagation.REQUIRED)
+    @com.fleetdesk.base.security.SystemOperation("modules' services, telling a user about something that concerns them")
     public void post(String username, String text, String link) {
         if (username == null || username.isBlank() || text == null || text.isBlank()) {
             throw new IllegalArgumentException("A notification needs a recipient and a text");
