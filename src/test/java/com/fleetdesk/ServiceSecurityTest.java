@@ -67,8 +67,8 @@ class ServiceSecurityTest {
             Object bean = entry.getValue();
             for (Method m : publicMethods(AopUtils.getTargetClass(bean))) {
                 Secured secured = secured(m);
-                PreAuthorize signedIn = signedInOnly(m);
-                if (secured == null && signedIn == null) {
+                PreAuthorize signedInOnly = signedInOnly(m);
+                if (secured == null && signedInOnly == null) {
                     continue;
                 }
                 Set<String> allowed = secured == null ? Set.of() : Set.of(secured.value());

@@ -36,7 +36,6 @@ public class DepotService {
     /** The depots the caller works for (all of them for an administrator), by name. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
     public List<Depot> visibleDepots() {
         DepotScope scope = access.currentScope();
         return scope.allDepots() ? depots.findAllByOrderByName() : depots.findByIdInOrderByName(scope.depotIds());
@@ -44,7 +43,6 @@ public class DepotService {
 
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
     public Optional<Depot> find(long id) {
         DepotScope scope = access.currentScope();
         return depots.findById(id).filter(d -> scope.includes(d.getId()));
@@ -53,7 +51,6 @@ public class DepotService {
     /** Fleet managers assigned to the depot: they approve its drivers' trips and get its alerts. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
     public List<UserAccount> managers(long depotId) {
         return accounts.findEnabledWithRoleAtDepot(Role.FLEET_MANAGER, depotId);
     }

@@ -38,21 +38,18 @@ public class VehicleService {
     /** One page of the vehicles the caller may see, filtered and sorted as asked. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
     public List<Vehicle> list(VehicleFilter filter, Pageable page) {
         return vehicles.findAll(specification(filter, access.currentScope()), page).getContent();
     }
 
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
     public long count(VehicleFilter filter) {
         return vehicles.count(specification(filter, access.currentScope()));
     }
 
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
     public Optional<Vehicle> find(long id) {
         DepotScope scope = access.currentScope();
         return vehicles.findWithDepotById(id).filter(v -> visible(v, scope));

@@ -39,13 +39,21 @@ public final class RunningFleetdesk implements AutoCloseable {
         Path dataDir = Files.createTempDirectory("fleetdesk-e2e-pg");
         Path log = Files.createTempFile("fleetdesk-e2e", ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar,
-                "--server.port=" + port,
-                "--fleetdesk.db.embedded.data-dir=" + dataDir.resolve("pgdata"),
-                "--fleetdesk.db.embedded.port=0",
-                "--fleetdesk.ingest.port=0"));
-        command.addAll(List.of(extraArgs));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar));
+        // Defaults a test may override: Spring would join a repeated option's values with commas.
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("server.port", String.valueOf(port));
+        options.put("fleetdesk.db.embedded.data-dir", dataDir.resolve("pgdata").toString());
+        options.put("fleetdesk.db.embedded.port", "0");
+        options.put("fleetdesk.ingest.port", "0");
+        for (String arg : extraArgs) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        if (options.containsKey("server.port") && !options.get("server.port").equals(String.valueOf(port))) {
+            throw new IllegalArgumentException("the web port is chosen by RunningFleetdesk");
+        }
+        options.forEach((k, v) -> command.add("--" + k + "=" + v));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunningFleetdesk app = new RunningFleetdesk(process, port, log);
         app.awaitHealthy(Duration.ofSeconds(180));
@@ -87,7 +95,7 @@ public final class RunningFleetdesk implements AutoCloseable {
         return Files.readString(log);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
