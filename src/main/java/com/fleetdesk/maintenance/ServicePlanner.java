@@ -2,14 +2,11 @@ package com.fleetdesk.maintenance;
 
 import com.fleetdesk.fleet.FleetDirectory;
 import com.fleetdesk.fleet.FleetDirectory.ServiceFacts;
-import com.fleetdesk.fleet.VehicleChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -121,13 +118,6 @@ class ServicePlanner {
     @Transactional
     void refreshNextService(long vehicleId) {
         refreshNextService(fleet.serviceFacts(vehicleId, null));
-    }
-
-    /** A vehicle edited elsewhere (type, model, odometer correction) gets its next service worked out again. */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void onVehicleChanged(VehicleChanged event) {
-        refreshNextService(event.vehicleId());
     }
 
     private Map<String, LastService> lastServices(Long vehicleId) {
