@@ -152,6 +152,46 @@ class WorkOrderServiceTest {
     }
 
     @Test
+    void twoTechniciansCompletingTheSameOrderAtOnceIssueThePartsOnce() throws Exception {
+        Vehicle van = van();
+        Stocked s = fixtures.stocked(5);
+        long id = signedIn.as("technician", () -> orders.create(van.getId(), null, "Brakes")).getId();
+        signedIn.run("technician", () -> {
+            orders.addPart(id, s.part(), s.location(), new BigDecimal("2"));
+            orders.start(id);
+        });
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (String who : List.of("technician", "manager")) {
+                outcomes.add(pool.submit(() -> signedIn.as(who, () -> {
+                    try {
+                        together.await();
+                        orders.complete(id, new BigDecimal("1300"), LocalDate.now());
+                        return "done";
+                    } catch (InvalidInputException e) {
+                        return e.getMessage();
+                    } catch (Exception e) {
+                        return "unexpected " + e;
+                    }
+                })));
+            }
+            List<String> results = new java.util.ArrayList<>();
+            for (var f : outcomes) {
+                results.add(f.get());
+            }
+            assertThat(results).containsOnlyOnce("done");
+            assertThat(results).anySatisfy(r -> assertThat(r).contains("cannot be completed", "already done"));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(fixtures.level(s).onHand()).isEqualByComparingTo("3");
+        assertThat(fixtures.level(s).reserved()).isEqualByComparingTo("0");
+        assertThat(fixtures.movements(s)).filteredOn(m -> m.startsWith("ISSUE")).hasSize(1);
+    }
+
+    @Test
     void theVehicleStaysInMaintenanceWhileAnyOrderOnItIsInProgress() {
         Vehicle van = van();
         long a = signedIn.as("manager", () -> orders.create(van.getId(), null, "Brakes")).getId();
