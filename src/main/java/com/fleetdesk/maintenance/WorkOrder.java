@@ -69,6 +69,10 @@ public class WorkOrder extends AuditedEntity {
     private String cancelReason;
     private String notes;
 
+    /** Parts cost summed by the database when the order is read, so lists need not load every line. */
+    @org.hibernate.annotations.Formula("(select coalesce(sum(round(p.quantity * p.unit_cost, 2)), 0) from work_order_part p where p.work_order_id = id)")
+    private BigDecimal partsCostWhenRead;
+
     @OneToMany(mappedBy = "workOrder", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<WorkOrderTask> tasks = new ArrayList<>();
@@ -271,6 +275,11 @@ public class WorkOrder extends AuditedEntity {
 
     public BigDecimal totalCost() {
         return labourCost().add(partsCost());
+    }
+
+    /** Labour and parts as they were when the order was read (for lists; {@link #totalCost()} follows unsaved changes). */
+    public BigDecimal totalCostWhenRead() {
+        return labourCost().add(partsCostWhenRead == null ? BigDecimal.ZERO : partsCostWhenRead);
     }
 
     // ---- reads ---------------------------------------------------------------------------

@@ -8,7 +8,11 @@ import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.SearchField;
 import com.fleetdesk.fleet.Depot;
 import com.fleetdesk.fleet.DepotService;
+import com.fleetdesk.fleet.Vehicle;
+import com.fleetdesk.fleet.VehicleFilter;
 import com.fleetdesk.fleet.VehicleService;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import com.fleetdesk.maintenance.ServiceScheduleService;
 import com.fleetdesk.maintenance.WorkOrder;
 import com.fleetdesk.maintenance.WorkOrderChanged;
@@ -44,6 +48,7 @@ public class WorkOrderListView extends Main {
     final SearchField search = new SearchField("Search", "Number, registration or job");
     final ComboBox<WorkOrderStatus> status = new ComboBox<>("Status");
     final ComboBox<Depot> depot = new ComboBox<>("Depot");
+    final ComboBox<Vehicle> vehicle = new ComboBox<>("Vehicle");
     final Checkbox mine = new Checkbox("Assigned to me");
     final Button add = new Button("New work order", VaadinIcon.PLUS.create());
     private WorkOrderFilter filter = WorkOrderFilter.none();
@@ -58,6 +63,10 @@ public class WorkOrderListView extends Main {
         depot.setItemLabelGenerator(Depot::getName);
         depot.setClearButtonVisible(true);
         mine.setVisible(CurrentUser.hasRole(Role.TECHNICIAN));
+        vehicle.setItems(vehicles.list(VehicleFilter.none(), PageRequest.of(0, 5000, Sort.by("registration"))));
+        vehicle.setItemLabelGenerator(Vehicle::getRegistration);
+        vehicle.setClearButtonVisible(true);
+        vehicle.setHelperText("Its service history");
 
         grid.addColumn(WorkOrder::getNumber).setHeader("Number").setKey("number").setAutoWidth(true);
         grid.addColumn(WorkOrder::getVehicleRegistration).setHeader("Vehicle").setKey("vehicle").setAutoWidth(true);
@@ -68,7 +77,7 @@ public class WorkOrderListView extends Main {
         grid.addColumn(w -> MaintenanceBadges.WHEN.format(w.getCreatedAt())).setHeader("Opened").setKey("opened").setAutoWidth(true);
         grid.addColumn(w -> w.getCompletedOn() == null ? "" : MaintenanceBadges.date(w.getCompletedOn())).setHeader("Completed")
                 .setKey("completed").setAutoWidth(true);
-        grid.addColumn(w -> MaintenanceBadges.money(w.labourCost())).setHeader("Labour").setKey("labour")
+        grid.addColumn(w -> MaintenanceBadges.money(w.totalCostWhenRead())).setHeader("Cost").setKey("cost")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addComponentColumn(w -> new RouterLink("Open", WorkOrderView.class, w.getId())).setHeader("Work order").setKey("open").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -82,6 +91,7 @@ public class WorkOrderListView extends Main {
         status.addValueChangeListener(e -> applyFilter());
         depot.addValueChangeListener(e -> applyFilter());
         mine.addValueChangeListener(e -> applyFilter());
+        vehicle.addValueChangeListener(e -> applyFilter());
 
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(CurrentUser.hasAnyRole(Role.ADMIN, Role.FLEET_MANAGER, Role.TECHNICIAN));
@@ -90,7 +100,7 @@ public class WorkOrderListView extends Main {
             getUI().ifPresent(ui -> ui.navigate(WorkOrderView.class, created.getId()));
         }).open());
 
-        FlexLayout filters = new FlexLayout(search, status, depot, mine);
+        FlexLayout filters = new FlexLayout(search, status, depot, vehicle, mine);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.addClassNames("filter-bar");
@@ -102,7 +112,7 @@ public class WorkOrderListView extends Main {
 
     private void applyFilter() {
         filter = new WorkOrderFilter(search.getValue(), depot.getValue() == null ? null : depot.getValue().getId(), status.getValue(),
-                mine.getValue() ? CurrentUser.username().orElse(null) : null, null);
+                mine.getValue() ? CurrentUser.username().orElse(null) : null, vehicle.getValue() == null ? null : vehicle.getValue().getId());
         grid.getDataProvider().refreshAll();
     }
 

@@ -117,6 +117,14 @@ class MaintenanceViewsTest extends SpringBrowserlessTest {
         assertThat(test(view.parts).getCellText(0, 6)).isEqualTo("Issued");
         assertThat(view.cost.getText()).contains("parts £25.00");
         assertThat(fixtures.level(s).onHand()).isEqualByComparingTo("3");
+
+        // The vehicle's service history in the list, with labour and parts in the cost.
+        WorkOrderListView list = navigate(WorkOrderListView.class);
+        list.vehicle.setValue(list.vehicle.getListDataView().getItems().filter(v -> v.getId().equals(van.getId())).findFirst().orElseThrow());
+        assertThat(test(list.grid).size()).isEqualTo(1);
+        assertThat(test(list.grid).getRow(0).getNumber()).isEqualTo(order.getNumber());
+        assertThat(test(list.grid).getCellText(0, 3)).isEqualTo("Done");
+        assertThat(test(list.grid).getCellText(0, 7)).isEqualTo("£25.00");
     }
 
     @Test
