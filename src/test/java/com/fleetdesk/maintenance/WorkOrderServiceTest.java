@@ -68,7 +68,7 @@ class WorkOrderServiceTest {
 
         long task = signedIn.as("technician", () -> orders.addTask(id, "Fit new blades")).getTasks().getFirst().getId();
         refused("technician", () -> orders.complete(id, new BigDecimal("1300"), LocalDate.now()), "Tick off every task", "1 task is still open");
-        refused("technician", () -> orders.complete(id, new BigDecimal("1300"), LocalDate.now().plusDays(1)), "future date");
+        refused("technician", () -> orders.complete(id, new BigDecimal("1300"), LocalDate.now().plusDays(3)), "future date");
         refused("technician", () -> orders.addTask(id, "  "), "Describe the task");
         signedIn.run("technician", () -> orders.markTask(id, task, true));
         WorkOrder done = signedIn.as("technician", () -> orders.complete(id, new BigDecimal("1300"), LocalDate.now()));

@@ -116,7 +116,7 @@ public class WorkOrderView extends Main implements HasUrlParameter<Long> {
 
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> act(() -> orders.start(orderId), "Work started; the vehicle is in maintenance"));
-        complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         complete.addClickListener(e -> completeDialog().open());
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(e -> cancelDialog().open());
