@@ -97,6 +97,8 @@ public class WorkOrderView extends Main implements HasUrlParameter<Long> {
     final BigDecimalField labourRate = new BigDecimalField("Hourly rate (£)");
     final Button saveLabour = new Button("Save labour");
     final Paragraph cost = new Paragraph();
+    final TextArea notes = new TextArea("Notes");
+    final Button saveNotes = new Button("Save notes");
     final Div editors = new Div();
     Button completeConfirm;
     Button cancelConfirm;
@@ -168,11 +170,16 @@ public class WorkOrderView extends Main implements HasUrlParameter<Long> {
         saveLabour.addClickListener(e -> act(() -> orders.recordLabour(orderId, labourHours.getValue(), labourRate.getValue()),
                 "Labour saved", labourHours));
 
+        notes.setMaxLength(2000);
+        notes.setWidth("min(40rem, 100%)");
+        notes.setHelperText("Findings, advice for the next service");
+        saveNotes.addClickListener(e -> act(() -> orders.saveNotes(orderId, notes.getValue()), "Notes saved", notes));
+
         FlexLayout technicianRow = row(technician, assign, takeIt);
         FlexLayout taskRow = row(newTask, addTask, allDone);
         FlexLayout partRow = row(code, part, location, quantity, reserve);
         FlexLayout labourRow = row(labourHours, labourRate, saveLabour);
-        editors.add(new H2("Add a part"), typicalParts, partRow, availability, new H2("Labour"), labourRow);
+        editors.add(new H2("Add a part"), typicalParts, partRow, availability, new H2("Labour"), labourRow, new H2("Notes"), row(notes, saveNotes));
 
         add(new RouterLink("Back to work orders", WorkOrderListView.class), title, summary, actions, technicianRow,
                 new H2("Tasks"), tasks, taskRow, new H2("Parts"), parts, editors, new H2("Cost"), cost);
@@ -215,6 +222,9 @@ public class WorkOrderView extends Main implements HasUrlParameter<Long> {
         if (order.getStatus() == WorkOrderStatus.CANCELLED) {
             summary.add(fact("Cancelled", new Span(order.getCancelReason())));
         }
+        if (order.getNotes() != null) {
+            summary.add(fact("Notes", new Span(order.getNotes())));
+        }
         boolean changeable = canWork && !order.getStatus().finished();
         start.setVisible(canWork && order.getStatus() == WorkOrderStatus.OPEN);
         complete.setVisible(canWork && order.getStatus() == WorkOrderStatus.IN_PROGRESS);
@@ -255,6 +265,7 @@ public class WorkOrderView extends Main implements HasUrlParameter<Long> {
                     : "Typical parts for " + order.getSchedule().getName() + ": " + String.join("; ", order.getSchedule().typicalPartList()));
             labourHours.setValue(order.getLabourHours());
             labourRate.setValue(order.getLabourRate());
+            notes.setValue(order.getNotes() == null ? "" : order.getNotes());
         }
         cost.setText("Labour " + order.getLabourHours().stripTrailingZeros().toPlainString() + " h × " + MaintenanceBadges.money(order.getLabourRate())
                 + " = " + MaintenanceBadges.money(order.labourCost()) + "; parts " + MaintenanceBadges.money(order.partsCost())

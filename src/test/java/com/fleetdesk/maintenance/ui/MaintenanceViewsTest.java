@@ -103,6 +103,9 @@ class MaintenanceViewsTest extends SpringBrowserlessTest {
         assertThat(test(view.parts).getCellText(0, 6)).isEqualTo("Reserved");
         assertThat(fixtures.level(s).reserved()).isEqualByComparingTo("2");
 
+        test(view.notes).setValue("Rear blade also worn");
+        test(view.saveNotes).click();
+        assertThat(orders.find(order.getId()).orElseThrow().getNotes()).isEqualTo("Rear blade also worn");
         test(view.newTask).setValue("Fit new blades");
         test(view.addTask).click();
         test(view.start).click();
