@@ -22,9 +22,11 @@ public class FleetDirectory {
     }
 
     private final JdbcClient jdbc;
+    private final VehicleRepository vehicles;
 
-    FleetDirectory(JdbcClient jdbc) {
+    FleetDirectory(JdbcClient jdbc, VehicleRepository vehicles) {
         this.jdbc = jdbc;
+        this.vehicles = vehicles;
     }
 
     @Transactional(readOnly = true)
@@ -134,5 +136,57 @@ public class FleetDirectory {
     public List<double[]> depotLocations() {
         return jdbc.sql("select id, latitude, longitude from depot order by id")
                 .query((rs, i) -> new double[]{rs.getLong(1), rs.getDouble(2), rs.getDouble(3)}).list();
+    }
+
+    /**
+     * Records when a vehicle's next service is due (maintenance keeps it current from its
+     * schedules). Goes through the entity so a status change made in the same transaction is
+     * not overwritten when it is flushed.
+     */
+    @Transactional
+    public void updateNextService(long vehicleId, java.math.BigDecimal nextServiceKm, java.time.LocalDate nextServiceDate) {
+        Vehicle vehicle = vehicles.findById(vehicleId).orElseThrow(() -> new IllegalArgumentException("No vehicle " + vehicleId));
+        if (!java.util.Objects.equals(vehicle.getNextServiceDate(), nextServiceDate)
+                || (vehicle.getNextServiceKm() == null) != (nextServiceKm == null)
+                || (nextServiceKm != null && vehicle.getNextServiceKm().compareTo(nextServiceKm) != 0)) {
+            vehicle.setNextServiceKm(nextServiceKm);
+            vehicle.setNextServiceDate(nextServiceDate);
+        }
+    }
+
+    /** A member of staff who can be given work: username and full name. */
+    public record StaffMember(String username, String fullName) {
+    }
+
+    /** Enabled technicians who work at a depot, by name: who a work order there can be assigned to. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> technicians(long depotId) {
+        return jdbc.sql("""
+                        select a.username, a.full_name from user_account a
+                          join user_account_role r on r.user_account_id = a.id and r.role = 'TECHNICIAN'
+                          join user_account_depot d on d.user_account_id = a.id and d.depot_id = ?
+                         where a.enabled order by a.full_name, a.username
+                        """).param(depotId).query((rs, i) -> new StaffMember(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** What maintenance needs to work out when a vehicle's services fall due. */
+    public record ServiceFacts(long vehicleId, String registration, String make, String model, long depotId, VehicleType type,
+                               VehicleStatus status, java.math.BigDecimal odometerKm, java.time.LocalDate purchaseDate,
+                               java.time.LocalDate registeredOn) {
+    }
+
+    /** Service facts of every vehicle in use (not retired), or of one vehicle, or of one type; by registration. */
+    @Transactional(readOnly = true)
+    public List<ServiceFacts> serviceFacts(Long vehicleId, VehicleType type) {
+        return jdbc.sql("""
+                        select id, registration, make, model, depot_id, vehicle_type, status, odometer_km, purchase_date,
+                               cast(created_at as date) from vehicle
+                         where status <> 'RETIRED' and (cast(? as bigint) is null or id = ?) and (cast(? as varchar) is null or vehicle_type = ?)
+                         order by registration
+                        """).params(vehicleId, vehicleId, type == null ? null : type.name(), type == null ? null : type.name())
+                .query((rs, i) -> new ServiceFacts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        VehicleType.valueOf(rs.getString(6)), VehicleStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8),
+                        rs.getObject(9, java.time.LocalDate.class), rs.getObject(10, java.time.LocalDate.class)))
+                .list();
     }
 }
