@@ -107,14 +107,11 @@ create table cycle_count_line (
 create unique index cycle_count_line_ux on cycle_count_line (count_id, part_id, coalesce(lot_number, ''));
 
 --changeset fleetdesk:0008-stock-grid-indexes
--- Stock grid pages sort by part number then location; filtered pages by status/category/text
--- start from part (text, category) or from stock_level (status) and stop at the page limit.
-create index part_number_pattern_ix on part (part_number text_pattern_ops);
+-- Text search in the stock grid (part number or name containing the text) uses trigram indexes.
 create extension if not exists pg_trgm;
 create index part_number_trgm_ix on part using gin (part_number gin_trgm_ops);
 create index part_name_trgm_ix on part using gin (name gin_trgm_ops);
-create index part_barcode_ix on part (barcode);
-create index stock_level_part_ix on stock_level (part_id, location_id);
-create index stock_level_shortage_ix on stock_level (part_id, location_id) where on_hand - reserved <= reorder_point;
--- Daily issue history per location for the demand forecast.
-create index stock_movement_issue_ix on stock_movement (location_id, moved_at) include (part_id, quantity) where movement_type = 'ISSUE';
+-- The live low-stock list: urgency first (out, critical, low), read in index order.
+create index stock_level_urgency_ix on stock_level
+    ((case when on_hand - reserved <= 0 then 0 when on_hand - reserved <= critical_point then 1 else 2 end), part_id, location_id)
+    where on_hand - reserved <= reorder_point;

@@ -83,21 +83,23 @@ public class StockLedger {
     @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
     @Transactional
     public void issue(long partId, long locationId, BigDecimal quantity, String lotNumber, String reference) {
-        Target target = target(partId, locationId);
+        // Hot path: part, location and the locked level row in one round trip when the row exists.
+        Locked locked = lockWithTarget(partId, locationId).orElse(null);
+        Target target = locked != null ? locked.target() : target(partId, locationId);
         Part part = target.part();
         Location location = target.location();
         requireAccess(location, "issue stock");
         BigDecimal qty = requireQuantity(part, quantity);
-        Level level = lock(partId, locationId);
+        Level level = locked != null ? locked.level() : lock(partId, locationId);
         requireAvailable(part, location, level, qty, "issue");
         if (part.lotTracked) {
             for (Take take : takeFromLots(part, location, qty, blankToNull(lotNumber), false)) {
                 insert(part, location, MovementType.ISSUE, take.quantity.negate(), take.lotNumber, null, reference);
             }
+            apply(part, location, level, qty.negate(), BigDecimal.ZERO, MovementType.ISSUE);
         } else {
-            insert(part, location, MovementType.ISSUE, qty.negate(), null, null, reference);
+            appendAndApply(part, location, level, MovementType.ISSUE, qty.negate(), reference, qty.negate(), BigDecimal.ZERO);
         }
-        apply(part, location, level, qty.negate(), BigDecimal.ZERO, MovementType.ISSUE);
     }
 
     /** Unused parts coming back to stock; lot-tracked parts go back into the named lot. */
@@ -483,6 +485,42 @@ public class StockLedger {
                 .params(partId, locationId)
                 .query((rs, i) -> new Level(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
                 .optional();
+    }
+
+    private record Locked(Target target, Level level) {
+    }
+
+    private java.util.Optional<Locked> lockWithTarget(long partId, long locationId) {
+        return jdbc.sql("""
+                        select p.id, p.part_number, p.name, p.unit, p.lot_tracked, s.id, s.name, s.depot_id, s.manager_username,
+                               l.id, l.on_hand, l.reserved, l.reorder_point, l.critical_point
+                          from stock_level l join part p on p.id = l.part_id join stock_location s on s.id = l.location_id
+                         where l.part_id = ? and l.location_id = ? for update of l
+                        """).params(partId, locationId)
+                .query((rs, i) -> new Locked(new Target(
+                        new Part(rs.getLong(1), rs.getString(2), rs.getString(3), Unit.valueOf(rs.getString(4)), rs.getBoolean(5)),
+                        new Location(rs.getLong(6), rs.getString(7), rs.getObject(8, Long.class), rs.getString(9))),
+                        new Level(rs.getLong(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getBigDecimal(14))))
+                .optional();
+    }
+
+    /** One movement without a lot and the level update in one statement (the same effect as insert + apply). */
+    private void appendAndApply(Part part, Location location, Level level, MovementType type, BigDecimal quantity, String reference,
+                                BigDecimal onHandDelta, BigDecimal reservedDelta) {
+        String ref = blankToNull(reference);
+        if (ref != null && ref.length() > 100) {
+            throw new InvalidInputException("reference", "A reference has at most 100 characters.");
+        }
+        String me = CurrentUser.username().orElse("system");
+        jdbc.sql("""
+                        with movement as (
+                            insert into stock_movement (part_id, location_id, movement_type, quantity, reference, username, moved_at)
+                            values (?, ?, ?, ?, ?, ?, now()))
+                        update stock_level set on_hand = on_hand + ?, reserved = reserved + ?, version = version + 1,
+                               updated_at = now(), updated_by = ? where id = ?
+                        """)
+                .params(part.id, location.id, type.name(), quantity, ref, me, onHandDelta, reservedDelta, me, level.id).update();
+        changed(part, location, level, level.onHand.add(onHandDelta), level.reserved.add(reservedDelta), type);
     }
 
     private record Target(Part part, Location location) {

@@ -80,6 +80,7 @@ public class StockService {
             throw new InvalidInputException("Ask for at most 1000 stock lines from a non-negative offset");
         }
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("limit", limit).addValue("offset", offset).addValue("today", today());
+        withSubCategories(filter, params);
         return jdbc.query(SELECT + where(filter, params) + " order by p.part_number, s.name limit :limit offset :offset", params, ROW);
     }
 
@@ -179,7 +180,7 @@ public class StockService {
                 (rs, i) -> new StockValue(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP), rs.getLong(4)));
     }
 
-    /** The live low-stock list: lines at or below their reorder point, out of stock first, then critical, then low. */
+    /** The live low-stock list: lines at or below their reorder point, out of stock first, then critical, then low (by part, in catalogue order). */
     @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
     @Transactional(readOnly = true)
     public List<StockRow> shortages(Long locationId, int offset, int limit) {
@@ -192,7 +193,7 @@ public class StockService {
                  where l.on_hand - l.reserved <= l.reorder_point and (l.reorder_point > 0 or l.on_hand - l.reserved <= 0)
                    and (cast(:location as bigint) is null or l.location_id = :location)
                  order by case when l.on_hand - l.reserved <= 0 then 0 when l.on_hand - l.reserved <= l.critical_point then 1 else 2 end,
-                          p.part_number, s.name limit :limit offset :offset
+                          l.part_id, l.location_id limit :limit offset :offset
                 """, params, ROW);
     }
 
@@ -201,6 +202,7 @@ public class StockService {
     @Transactional(readOnly = true)
     public void forEach(StockFilter filter, java.util.function.Consumer<StockRow> sink) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("today", today());
+        withSubCategories(filter, params);
         String sql = SELECT + where(filter, params) + " order by p.part_number, s.name";
         jdbc.getJdbcTemplate().query(con -> {
             var ps = con.prepareStatement(org.springframework.jdbc.core.namedparam.NamedParameterUtils.substituteNamedParameters(sql, params),
@@ -214,6 +216,16 @@ public class StockService {
         }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(ROW.mapRow(rs, 0)));
     }
 
+    /** The category and all below it, read first: a plain id list gives the planner real estimates (a recursive subquery does not). */
+    private void withSubCategories(StockFilter filter, MapSqlParameterSource params) {
+        if (filter.categoryId() != null) {
+            params.addValue("categories", jdbc.queryForList("""
+                    with recursive sub(id) as (select cast(:category as bigint)
+                        union all select c.id from part_category c join sub on c.parent_id = sub.id) select id from sub
+                    """, new MapSqlParameterSource("category", filter.categoryId()), Long.class));
+        }
+    }
+
     private static String where(StockFilter f, MapSqlParameterSource params) {
         List<String> where = new ArrayList<>();
         if (f.locationId() != null) {
@@ -225,10 +237,8 @@ public class StockService {
             params.addValue("part", f.partId());
         }
         if (f.categoryId() != null) {
-            where.add("""
-                    p.category_id in (with recursive sub(id) as (select cast(:category as bigint)
-                        union all select c.id from part_category c join sub on c.parent_id = sub.id) select id from sub)""");
-            params.addValue("category", f.categoryId());
+            where.add("p.category_id in (:categories)");
+            params.addValue("categories", params.hasValue("categories") ? params.getValue("categories") : List.of(f.categoryId()));
         }
         if (f.status() != null) {
             where.add(switch (f.status()) {

@@ -65,7 +65,7 @@ public class CycleCountView extends Main implements HasUrlParameter<Long> {
         lines.addColumn(CycleCountSheet.Line::partName).setHeader("Name").setFlexGrow(1);
         lines.addColumn(l -> l.lotNumber() == null ? "" : l.lotNumber()).setHeader("Lot").setAutoWidth(true);
         lines.addColumn(l -> StockView.quantity(l.expected(), l.unit())).setHeader("Expected").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        lines.addComponentColumn(this::countedCell).setHeader("Counted").setAutoWidth(true);
+        lines.addComponentColumn(this::countedCell).setHeader("Counted").setKey("counted").setAutoWidth(true);
         lines.addColumn(l -> l.variance() == null ? "" : (l.variance().signum() > 0 ? "+" : "") + StockView.quantity(l.variance(), l.unit()))
                 .setHeader("Variance").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         lines.addColumn(l -> l.posted() == null ? "" : StockView.quantity(l.posted(), l.unit())).setHeader("Booked").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
