@@ -335,4 +335,68 @@ class InventoryWorkflowTest {
         Map<String, Object> row = jdbc.sql("select version, updated_by from stock_location where id = ?").param(f.b).query().singleRow();
         assertThat(row.get("updated_by")).isEqualTo("warehouse");
     }
+
+    @Test
+    void concurrentReceivingAndShippingNeverBookTwice() throws Exception {
+        Fixture f = fixture();
+        long po = signedIn.as("warehouse", () -> {
+            long id = orders.createDraft(f.supplier, f.a, null);
+            orders.addLine(id, orders.details(id).version(), f.part, new BigDecimal("5"), BigDecimal.ONE);
+            orders.submit(id);
+            return id;
+        });
+        signedIn.run("admin", () -> orders.approve(po));
+        signedIn.run("warehouse", () -> orders.markOrdered(po));
+        long line = signedIn.as("warehouse", () -> orders.details(po)).lines().getFirst().id();
+        long tr = signedIn.as("warehouse", () -> transfers.request(f.part, f.a, f.b, new BigDecimal("2"), null));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+        List<java.util.concurrent.Future<String>> receipts = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            receipts.add(pool.submit(() -> signedIn.as("warehouse", () -> {
+                try {
+                    start.await();
+                    orders.receive(po, List.of(new PurchaseOrderService.Arrival(line, BigDecimal.ONE, null, null)));
+                    return "received";
+                } catch (InvalidInputException e) {
+                    return "refused";
+                } catch (Exception e) {
+                    return "unexpected " + e;
+                }
+            })));
+        }
+        List<String> outcomes = new java.util.ArrayList<>();
+        for (var r : receipts) {
+            outcomes.add(r.get());
+        }
+        assertThat(outcomes).filteredOn("received"::equals).hasSize(5);
+        assertThat(outcomes).filteredOn("refused"::equals).hasSize(3);
+        assertThat(onHand(f.part, f.a)).isEqualByComparingTo("5");
+        assertThat(signedIn.as("warehouse", () -> orders.details(po)).status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
+
+        java.util.concurrent.CyclicBarrier again = new java.util.concurrent.CyclicBarrier(4);
+        List<java.util.concurrent.Future<String>> ships = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            ships.add(pool.submit(() -> signedIn.as("warehouse", () -> {
+                try {
+                    again.await();
+                    transfers.ship(tr);
+                    return "shipped";
+                } catch (InvalidInputException e) {
+                    return "refused";
+                } catch (Exception e) {
+                    return "unexpected " + e;
+                }
+            })));
+        }
+        List<String> shipped = new java.util.ArrayList<>();
+        for (var r : ships) {
+            shipped.add(r.get());
+        }
+        pool.shutdown();
+        assertThat(shipped).containsExactlyInAnyOrder("shipped", "refused", "refused", "refused");
+        assertThat(onHand(f.part, f.a)).isEqualByComparingTo("3");
+        assertThat(movements(f.part)).as("5 receipts and one TRANSFER_OUT").isEqualTo(6);
+    }
 }

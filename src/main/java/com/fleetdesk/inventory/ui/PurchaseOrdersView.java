@@ -73,7 +73,6 @@ public class PurchaseOrdersView extends Main {
         grid.setSizeFull();
         grid.setItems(q -> orders.list(status.getValue(), location.getValue() == null ? null : location.getValue().id(),
                 q.getOffset(), Math.min(q.getLimit(), 1000)).stream());
-        grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(r -> open(r.id())));
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         location.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
