@@ -56,6 +56,7 @@ public final class InventoryBenchmark {
     private final int warmup = Integer.getInteger("bench.warmup", 5);
     private final int runs = Integer.getInteger("bench.runs", 40);
     private final List<String> summary = new ArrayList<>();
+    private BenchCpu cpu;
 
     private InventoryBenchmark(ConfigurableApplicationContext context) {
         this.stock = context.getBean(StockService.class);
@@ -76,6 +77,7 @@ public final class InventoryBenchmark {
             signIn("bench-warehouse", "ROLE_WAREHOUSE");
             bench.load(parts);
             bench.pages();
+            bench.cpu = new BenchCpu(java.nio.file.Path.of(dataDir));
             bench.issuing(Integer.getInteger("bench.workers", 8), Integer.getInteger("bench.issues", 2_000));
             bench.checkLedger();
             bench.printSummary();
@@ -295,6 +297,7 @@ public final class InventoryBenchmark {
         var security = SecurityContextHolder.getContext();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<?>> done = new ArrayList<>();
+        cpu.begin();
         long started = System.nanoTime();
         for (int w = 0; w < workers; w++) {
             int worker = w;
@@ -322,14 +325,16 @@ public final class InventoryBenchmark {
             f.get();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        String cpuUse = cpu.end();
         pool.shutdown();
         long appended = count("select count(*) from stock_movement") - before;
         double rate = issued.get() / seconds;
         System.out.printf("%nIssuing with %d concurrent workers: %,d issued, %,d refused (not enough stock), %,d failed in %.1f s: %,.0f movements/s%s%n",
                 workers, issued.get(), refused.get(), failed.get(), seconds, rate, rate >= ISSUE_TARGET_PER_S ? "" : "  <-- under target");
-        System.out.printf("  ledger rows appended: %,d (one per issue)%n", appended);
+        System.out.printf("  ledger rows appended: %,d (one per issue)%n  %s%n", appended, cpuUse);
         summary.add(String.format("issuing: %,.0f movements/s with %d workers (%,d issued, %,d refused, %,d failed; target >= %.0f/s)",
                 rate, workers, issued.get(), refused.get(), failed.get(), ISSUE_TARGET_PER_S));
+        summary.add("  " + cpuUse);
         if (appended != issued.get() || failed.get() > 0) {
             throw new IllegalStateException("ledger rows appended (" + appended + ") differ from successful issues (" + issued.get() + ")");
         }
