@@ -399,4 +399,24 @@ class InventoryWorkflowTest {
         assertThat(onHand(f.part, f.a)).isEqualByComparingTo("3");
         assertThat(movements(f.part)).as("5 receipts and one TRANSFER_OUT").isEqualTo(6);
     }
+
+    @Test
+    void fleetManagersApproveOnlyForTheirDepotsLocations() {
+        long centre = jdbc.sql("select id from stock_location where manager_username = 'manager' and depot_id is not null order by id limit 1")
+                .query(Long.class).single();
+        long supplier = signedIn.as("warehouse", () -> orders.suppliers().getFirst().id());
+        long part = jdbc.sql("select id from part where not lot_tracked and unit = 'PIECE' order by id limit 1").query(Long.class).single();
+        long po = signedIn.as("warehouse", () -> {
+            long id = orders.createDraft(supplier, centre, "Scope test");
+            orders.addLine(id, orders.details(id).version(), part, BigDecimal.ONE, BigDecimal.ONE);
+            orders.submit(id);
+            return id;
+        });
+        assertThat(signedIn.as("manager2", () -> orders.details(po)).mayApprove()).isFalse();
+        assertThatThrownBy(() -> signedIn.run("manager2", () -> orders.approve(po)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("fleet manager of the location's depot");
+        assertThat(signedIn.as("manager", () -> orders.details(po)).mayApprove()).isTrue();
+        signedIn.run("manager", () -> orders.approve(po));
+        assertThat(signedIn.as("warehouse", () -> orders.details(po)).approvedBy()).isEqualTo("manager");
+    }
 }

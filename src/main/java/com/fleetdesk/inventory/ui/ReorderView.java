@@ -6,6 +6,7 @@ import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.StatusBadge;
+import com.fleetdesk.inventory.DemandForecast;
 import com.fleetdesk.inventory.ReorderPlanner;
 import com.fleetdesk.inventory.ReorderSuggestion;
 import com.fleetdesk.inventory.StockLocationInfo;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -29,6 +31,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +88,12 @@ public class ReorderView extends Main {
         grid.addColumn(s -> StockView.quantity(s.reorderPoint(), s.unit())).setHeader("Reorder point").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(s -> StockView.quantity(s.suggestedQuantity(), s.unit())).setHeader("Suggested").setKey("suggested").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(s -> s.supplierName() == null ? "—" : s.supplierName()).setHeader("Supplier").setAutoWidth(true);
+        grid.addComponentColumn(s -> {
+            Button daily = new Button("Daily", VaadinIcon.LINE_CHART.create(), e -> showDaily(s));
+            daily.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            daily.setAriaLabel("Daily forecast of " + s.partNumber() + " at " + s.locationName());
+            return daily;
+        }).setHeader("Forecast").setKey("daily").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Reorder suggestions");
         grid.setEmptyStateText("Nothing needs ordering for this horizon.");
@@ -120,6 +130,33 @@ public class ReorderView extends Main {
                 onlyNeeded.getValue());
         grid.setItems(suggestions);
         suggestions.stream().filter(ReorderSuggestion::needsOrder).forEach(grid::select);
+    }
+
+    /** The last two weeks of issues and the forecast day by day with its band. */
+    void showDaily(ReorderSuggestion s) {
+        int days = horizon.getValue() == null ? 14 : horizon.getValue();
+        double[] history = planner.history(s.partId(), s.locationId());
+        DemandForecast forecast = planner.forecast(s.partId(), s.locationId(), days);
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Daily forecast: " + s.partNumber() + " at " + s.locationName());
+        dialog.setWidth("min(40rem, 100vw)");
+        StringBuilder recent = new StringBuilder();
+        for (int i = Math.max(0, history.length - 14); i < history.length; i++) {
+            recent.append(recent.isEmpty() ? "" : ", ").append(String.format(Locale.UK, "%.0f", history[i]));
+        }
+        Grid<DemandForecast.Day> table = new Grid<>(DemandForecast.Day.class, false);
+        table.addColumn(d -> LocalDate.now().plusDays(d.ahead()).format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK))).setHeader("Day").setAutoWidth(true);
+        table.addColumn(d -> String.format(Locale.UK, "%.1f", d.expected())).setHeader("Expected").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        table.addColumn(d -> String.format(Locale.UK, "%.1f – %.1f", d.lower(), d.upper())).setHeader("Band (95 %)").setAutoWidth(true);
+        table.setItems(forecast.days());
+        table.setAllRowsVisible(true);
+        table.setAriaLabel("Daily forecast");
+        dialog.add(new Paragraph("Issued in the last 14 days (oldest first): " + recent + ". Trend "
+                + String.format(Locale.UK, "%+.2f", forecast.trend()) + " a day; residual standard deviation "
+                + String.format(Locale.UK, "%.2f", forecast.sigma()) + "."), table);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.setCloseOnEsc(true);
+        dialog.open();
     }
 
     void createOrders() {

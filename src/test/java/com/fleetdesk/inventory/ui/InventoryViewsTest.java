@@ -216,6 +216,17 @@ class InventoryViewsTest extends SpringBrowserlessTest {
     void fleetManagersSeeForecastsAndOrdersButDoNotRunTheWarehouse() {
         ReorderView reorder = navigate(ReorderView.class);
         assertThat(reorder.createOrders.isVisible()).isFalse();
+        reorder.onlyNeeded.setValue(false);
+        assertThat(test(reorder.grid).size()).as("the demo's workshop history gives forecasts").isPositive();
+        assertThat(test(reorder.grid).getRow(0).demandHigh()).isGreaterThanOrEqualTo(test(reorder.grid).getRow(0).demandOverHorizon());
+        test((Button) test(reorder.grid).getCellComponent(0, "daily")).click();
+        var days = $(com.vaadin.flow.component.dialog.Dialog.class).single();
+        assertThat(days.getHeaderTitle()).startsWith("Daily forecast: " + test(reorder.grid).getRow(0).partNumber());
+        @SuppressWarnings("unchecked")
+        var table = (com.vaadin.flow.component.grid.Grid<com.fleetdesk.inventory.DemandForecast.Day>) days.getChildren()
+                .filter(c -> c instanceof com.vaadin.flow.component.grid.Grid).findFirst().orElseThrow();
+        assertThat(test(table).size()).isEqualTo(14);
+        days.close();
         reorder.horizon.setValue(45);
         assertThat(reorder.horizon.isInvalid()).isTrue();
         PurchaseOrdersView list = navigate(PurchaseOrdersView.class);
