@@ -316,8 +316,17 @@ public class InventoryCatalog {
     @Secured({Authority.ADMIN, Authority.WAREHOUSE})
     @Transactional
     public void linkSupplier(long partId, long supplierId, int leadTimeDays, BigDecimal price) {
-        if (leadTimeDays < 0 || price == null || price.signum() < 0) {
-            throw new InvalidInputException("Lead time and price must be 0 or more.");
+        if (leadTimeDays < 0 || leadTimeDays > 365) {
+            throw new InvalidInputException("leadTime", "The lead time is 0 to 365 days.");
+        }
+        if (price == null || price.signum() < 0 || price.stripTrailingZeros().scale() > 2 || price.compareTo(new BigDecimal("9999999999.99")) > 0) {
+            throw new InvalidInputException("price", "The price is 0 or more, in pounds and pence (at most 2 decimals).");
+        }
+        if (!jdbc.sql("select exists (select 1 from supplier where id = ?)").param(supplierId).query(Boolean.class).single()) {
+            throw new InvalidInputException("supplier", "Choose a supplier.");
+        }
+        if (!jdbc.sql("select exists (select 1 from part where id = ?)").param(partId).query(Boolean.class).single()) {
+            throw new InvalidInputException("part", "Choose a part.");
         }
         jdbc.sql("""
                         insert into part_supplier (part_id, supplier_id, lead_time_days, price, created_at, created_by, updated_at, updated_by)
