@@ -235,4 +235,43 @@ class InventoryViewsTest extends SpringBrowserlessTest {
         assertThat(test(overview.byLocation).size()).isPositive();
         assertThat(test(overview.movers).size()).isPositive();
     }
+
+    @Test
+    @WithUserDetails("warehouse")
+    void catalogueScreensListAndEditTheirRecords() {
+        SuppliersView suppliers = navigate(SuppliersView.class);
+        assertThat(test(suppliers.grid).size()).isGreaterThanOrEqualTo(5);
+        test(suppliers.grid).select(0);
+        SuppliersView.SupplierDialog supplierDialog = $(SuppliersView.SupplierDialog.class).single();
+        supplierDialog.email.setValue("not an address");
+        test(button("Save")).click();
+        assertThat(supplierDialog.isOpened()).isTrue();
+        assertThat(supplierDialog.email.isInvalid()).isTrue();
+        supplierDialog.close();
+
+        LocationsView locations = navigate(LocationsView.class);
+        assertThat(test(locations.grid).size()).isGreaterThanOrEqualTo(4);
+        test(locations.grid).select(0);
+        LocationsView.LocationDialog locationDialog = $(LocationsView.LocationDialog.class).single();
+        locationDialog.managerUsername.setValue("nobody-at-all");
+        test(button("Save")).click();
+        assertThat(locationDialog.managerUsername.isInvalid()).isTrue();
+        assertThat(locationDialog.managerUsername.getErrorMessage()).isEqualTo("There is no user called nobody-at-all.");
+        locationDialog.close();
+
+        CategoriesView categories = navigate(CategoriesView.class);
+        String name = "Trailer parts " + SEQ.incrementAndGet();
+        categories.name.setValue(name);
+        test(categories.save).click();
+        assertThat(stock.categories()).extracting(com.fleetdesk.inventory.CategoryInfo::path).contains(name);
+        categories.name.setValue(name);
+        test(categories.save).click();
+        assertThat(categories.name.isInvalid()).isTrue();
+        assertThat(categories.name.getErrorMessage()).contains("There is already a category called " + name);
+
+        CycleCountsView counts = navigate(CycleCountsView.class);
+        assertThat(test(counts.grid).size()).as("the demo count sheet").isPositive();
+        test(counts.start).click();
+        assertThat(counts.location.isInvalid()).isTrue();
+    }
 }
