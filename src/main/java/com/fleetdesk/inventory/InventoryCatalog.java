@@ -3,6 +3,9 @@ package com.fleetdesk.inventory;
 import com.fleetdesk.base.domain.InvalidInputException;
 import com.fleetdesk.base.security.Authority;
 import com.fleetdesk.base.security.CurrentUser;
+import com.fleetdesk.base.domain.ChangedBySomeoneElseException;
+import com.fleetdesk.base.domain.EntityValidation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.annotation.Secured;
@@ -10,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Master data of the inventory: categories, parts, suppliers, stock locations and the
@@ -20,19 +24,249 @@ import java.math.BigDecimal;
 public class InventoryCatalog {
 
     private final JdbcClient jdbc;
+    private final EntityValidation validation;
+    private final ApplicationEventPublisher events;
 
-    InventoryCatalog(JdbcClient jdbc) {
+    InventoryCatalog(JdbcClient jdbc, EntityValidation validation, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.validation = validation;
+        this.events = events;
     }
+
+    // ---- editing (forms) -------------------------------------------------------------------
+
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
+    @Transactional(readOnly = true)
+    public PartForm part(long partId) {
+        return jdbc.sql("""
+                        select p.id, p.version, p.part_number, p.name, p.description, p.category_id, p.unit, p.unit_cost, p.barcode,
+                               p.lot_tracked, p.compatible_models, c.name as category_name, c.parent_id
+                          from part p join part_category c on c.id = p.category_id where p.id = ?
+                        """).param(partId).query((rs, i) -> {
+                    PartForm f = new PartForm();
+                    f.setId(rs.getLong("id"));
+                    f.setVersion(rs.getLong("version"));
+                    f.setPartNumber(rs.getString("part_number"));
+                    f.setName(rs.getString("name"));
+                    f.setDescription(rs.getString("description"));
+                    f.setUnit(Unit.valueOf(rs.getString("unit")));
+                    f.setUnitCost(rs.getBigDecimal("unit_cost"));
+                    f.setBarcode(rs.getString("barcode"));
+                    f.setLotTracked(rs.getBoolean("lot_tracked"));
+                    f.setCompatibleModels(rs.getString("compatible_models"));
+                    f.setCategory(new CategoryInfo(rs.getLong("category_id"), rs.getString("category_name"), rs.getObject("parent_id", Long.class),
+                            rs.getString("category_name")));
+                    return f;
+                }).optional().orElseThrow(() -> new InvalidInputException("There is no part with id " + partId + "."));
+    }
+
+    /**
+     * Creates or updates a part. The part number and the barcode must be unused by other parts; an
+     * update based on a stale version is refused; the unit and the lot flag cannot change once stock moved.
+     */
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE})
+    @Transactional
+    public PartForm savePart(PartForm form) {
+        validation.require(form);
+        if (form.getId() == null) {
+            long id = createPart(form.getPartNumber(), form.getName(), form.getDescription(), form.getCategory().id(), form.getUnit(),
+                    form.getUnitCost(), form.getBarcode(), form.isLotTracked(), form.getCompatibleModels());
+            publish(id);
+            return part(id);
+        }
+        String number = form.getPartNumber().strip().toUpperCase(java.util.Locale.ROOT);
+        String code = form.getBarcode() == null || form.getBarcode().isBlank() ? null : form.getBarcode().strip();
+        if (jdbc.sql("select exists (select 1 from part where part_number = ? and id <> ?)").params(number, form.getId()).query(Boolean.class).single()) {
+            throw new InvalidInputException("partNumber", "Part number " + number + " is already in use.");
+        }
+        if (code != null && jdbc.sql("select exists (select 1 from part where barcode = ? and id <> ?)").params(code, form.getId()).query(Boolean.class).single()) {
+            throw new InvalidInputException("barcode", "Barcode " + code + " already belongs to another part.");
+        }
+        requireCategory(form.getCategory().id());
+        PartForm stored = part(form.getId());
+        boolean moved = jdbc.sql("select exists (select 1 from stock_movement where part_id = ?)").param(form.getId()).query(Boolean.class).single();
+        if (moved && stored.getUnit() != form.getUnit()) {
+            throw new InvalidInputException("unit", "Stock of " + number + " has been booked in " + stored.getUnit().symbol()
+                    + ": the unit cannot change any more (create a new part instead).");
+        }
+        if (moved && stored.isLotTracked() != form.isLotTracked()) {
+            throw new InvalidInputException("lotTracked", "Stock of " + number + " has been booked: lot tracking cannot be switched any more.");
+        }
+        int updated;
+        try {
+            updated = jdbc.sql("""
+                            update part set part_number = ?, name = ?, description = ?, category_id = ?, unit = ?, unit_cost = ?, barcode = ?,
+                                   lot_tracked = ?, compatible_models = ?, version = version + 1, updated_at = now(), updated_by = ?
+                             where id = ? and version = ?
+                            """).params(number, form.getName().strip(), blankToNull(form.getDescription()), form.getCategory().id(),
+                            form.getUnit().name(), form.getUnitCost(), code, form.isLotTracked(), blankToNull(form.getCompatibleModels()), me(),
+                            form.getId(), form.getVersion())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("partNumber", "Part number " + number + " or barcode " + code + " was just taken by another part.");
+        }
+        if (updated == 0) {
+            throw new ChangedBySomeoneElseException("Part " + number);
+        }
+        publish(form.getId());
+        return part(form.getId());
+    }
+
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
+    @Transactional(readOnly = true)
+    public List<PartSupplierInfo> partSuppliers(long partId) {
+        return jdbc.sql("""
+                        select ps.part_id, ps.supplier_id, s.name, ps.lead_time_days, ps.price from part_supplier ps
+                          join supplier s on s.id = ps.supplier_id where ps.part_id = ? order by ps.lead_time_days, ps.price, s.name
+                        """).param(partId)
+                .query((rs, i) -> new PartSupplierInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5))).list();
+    }
+
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE})
+    @Transactional
+    public void unlinkSupplier(long partId, long supplierId) {
+        jdbc.sql("delete from part_supplier where part_id = ? and supplier_id = ?").params(partId, supplierId).update();
+        publish(partId);
+    }
+
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE})
+    @Transactional
+    public SupplierForm saveSupplier(SupplierForm form) {
+        validation.require(form);
+        String name = form.getName().strip();
+        try {
+            if (form.getId() == null) {
+                long id = createSupplier(name, blankToNull(form.getEmail()), blankToNull(form.getPhone()));
+                form.setId(id);
+            } else if (jdbc.sql("""
+                            update supplier set name = ?, email = ?, phone = ?, version = version + 1, updated_at = now(), updated_by = ?
+                             where id = ? and version = ?
+                            """).params(name, blankToNull(form.getEmail()), blankToNull(form.getPhone()), me(), form.getId(), form.getVersion())
+                    .update() == 0) {
+                throw new ChangedBySomeoneElseException("Supplier " + name);
+            } else {
+                form.setVersion(form.getVersion() + 1);
+            }
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("name", "There is already a supplier called " + name + ".");
+        }
+        publish(0);
+        return form;
+    }
+
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
+    @Transactional(readOnly = true)
+    public LocationForm location(long locationId) {
+        return jdbc.sql("select id, version, kind, name, region, depot_id, manager_username from stock_location where id = ?").param(locationId)
+                .query((rs, i) -> {
+                    LocationForm f = new LocationForm();
+                    f.setId(rs.getLong(1));
+                    f.setVersion(rs.getLong(2));
+                    f.setKind(LocationKind.valueOf(rs.getString(3)));
+                    f.setName(rs.getString(4));
+                    f.setRegion(rs.getString(5));
+                    f.setDepotId(rs.getObject(6, Long.class));
+                    f.setManagerUsername(rs.getString(7));
+                    return f;
+                }).optional().orElseThrow(() -> new InvalidInputException("There is no stock location with id " + locationId + "."));
+    }
+
+    /** Creates or updates a location; its manager (who gets the low-stock alerts) must be a user of Fleetdesk. */
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE})
+    @Transactional
+    public LocationForm saveLocation(LocationForm form) {
+        validation.require(form);
+        String manager = blankToNull(form.getManagerUsername());
+        if (manager != null && !jdbc.sql("select exists (select 1 from user_account where lower(username) = lower(?))").param(manager)
+                .query(Boolean.class).single()) {
+            throw new InvalidInputException("managerUsername", "There is no user called " + manager + ".");
+        }
+        if (form.getId() == null) {
+            long id = createLocation(form.getKind(), form.getName(), form.getRegion(), form.getDepotId(), manager);
+            publish(0);
+            return location(id);
+        }
+        String name = form.getName().strip();
+        try {
+            if (jdbc.sql("""
+                            update stock_location set kind = ?, name = ?, region = ?, depot_id = ?, manager_username = ?, version = version + 1,
+                                   updated_at = now(), updated_by = ? where id = ? and version = ?
+                            """).params(form.getKind().name(), name, form.getRegion().strip(), form.getDepotId(), manager, me(), form.getId(),
+                            form.getVersion()).update() == 0) {
+                throw new ChangedBySomeoneElseException("Location " + name);
+            }
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("name", "There is already a stock location called " + name + ".");
+        }
+        publish(0);
+        return location(form.getId());
+    }
+
+    /** Renames a category or moves it under another parent (not under itself or one of its own sub-categories). */
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE})
+    @Transactional
+    public void updateCategory(long categoryId, String name, Long parentId) {
+        String n = required(name, "name", "Give the category a name.", 100);
+        if (parentId != null) {
+            boolean cycle = jdbc.sql("""
+                            with recursive sub(id) as (select cast(? as bigint) union all
+                                select c.id from part_category c join sub on c.parent_id = sub.id)
+                            select exists (select 1 from sub where id = ?)
+                            """).params(categoryId, parentId).query(Boolean.class).single();
+            if (cycle) {
+                throw new InvalidInputException("parent", "A category cannot be placed under itself or one of its own sub-categories.");
+            }
+        }
+        try {
+            int updated = jdbc.sql("""
+                            update part_category set name = ?, parent_id = ?, version = version + 1, updated_at = now(), updated_by = ? where id = ?
+                            """).params(n, parentId, me(), categoryId).update();
+            if (updated == 0) {
+                throw new InvalidInputException("There is no category with id " + categoryId + ".");
+            }
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("name", "There is already a category called " + n + " at that place in the tree.");
+        }
+        publish(0);
+    }
+
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
+    @Transactional(readOnly = true)
+    public LevelSettings levelSettings(long partId, long locationId) {
+        return jdbc.sql("select reorder_point, critical_point, max_level, bin from stock_level where part_id = ? and location_id = ?")
+                .params(partId, locationId)
+                .query((rs, i) -> new LevelSettings(partId, locationId, rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4)))
+                .optional().orElse(new LevelSettings(partId, locationId, BigDecimal.ZERO, BigDecimal.ZERO, null, null));
+    }
+
+    private void requireCategory(long categoryId) {
+        if (!jdbc.sql("select exists (select 1 from part_category where id = ?)").param(categoryId).query(Boolean.class).single()) {
+            throw new InvalidInputException("category", "Choose the category.");
+        }
+    }
+
+    private void publish(long id) {
+        events.publishEvent(new InventoryChanged(InventoryChanged.Kind.CATALOGUE, id, "SAVED"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    // ---- creating (demo data, tests) -------------------------------------------------------
 
     @Secured({Authority.ADMIN, Authority.WAREHOUSE})
     @Transactional
     public long createCategory(String name, Long parentId) {
         String n = required(name, "name", "Give the category a name.", 100);
-        return jdbc.sql("""
-                        insert into part_category (name, parent_id, created_at, created_by, updated_at, updated_by)
-                        values (?, ?, now(), ?, now(), ?) returning id
-                        """).params(n, parentId, me(), me()).query(Long.class).single();
+        try {
+            return jdbc.sql("""
+                            insert into part_category (name, parent_id, created_at, created_by, updated_at, updated_by)
+                            values (?, ?, now(), ?, now(), ?) returning id
+                            """).params(n, parentId, me(), me()).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("name", "There is already a category called " + n + " at that place in the tree.");
+        }
     }
 
     /** A new part; the part number and the barcode (if any) must be unused. */
@@ -82,8 +316,17 @@ public class InventoryCatalog {
     @Secured({Authority.ADMIN, Authority.WAREHOUSE})
     @Transactional
     public void linkSupplier(long partId, long supplierId, int leadTimeDays, BigDecimal price) {
-        if (leadTimeDays < 0 || price == null || price.signum() < 0) {
-            throw new InvalidInputException("Lead time and price must be 0 or more.");
+        if (leadTimeDays < 0 || leadTimeDays > 365) {
+            throw new InvalidInputException("leadTime", "The lead time is 0 to 365 days.");
+        }
+        if (price == null || price.signum() < 0 || price.stripTrailingZeros().scale() > 2 || price.compareTo(new BigDecimal("9999999999.99")) > 0) {
+            throw new InvalidInputException("price", "The price is 0 or more, in pounds and pence (at most 2 decimals).");
+        }
+        if (!jdbc.sql("select exists (select 1 from supplier where id = ?)").param(supplierId).query(Boolean.class).single()) {
+            throw new InvalidInputException("supplier", "Choose a supplier.");
+        }
+        if (!jdbc.sql("select exists (select 1 from part where id = ?)").param(partId).query(Boolean.class).single()) {
+            throw new InvalidInputException("part", "Choose a part.");
         }
         jdbc.sql("""
                         insert into part_supplier (part_id, supplier_id, lead_time_days, price, created_at, created_by, updated_at, updated_by)

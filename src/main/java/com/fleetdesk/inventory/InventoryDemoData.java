@@ -43,7 +43,15 @@ class InventoryDemoData implements DemoDataContributor {
     private final FleetDirectory fleet;
     private final JdbcClient jdbc;
 
-    InventoryDemoData(InventoryCatalog catalog, StockLedger ledger, DepotService depots, FleetDirectory fleet, JdbcClient jdbc) {
+    private final PurchaseOrderService orders;
+    private final TransferService transfers;
+    private final CycleCountService counts;
+
+    InventoryDemoData(InventoryCatalog catalog, StockLedger ledger, DepotService depots, FleetDirectory fleet, JdbcClient jdbc,
+                      PurchaseOrderService orders, TransferService transfers, CycleCountService counts) {
+        this.orders = orders;
+        this.transfers = transfers;
+        this.counts = counts;
         this.catalog = catalog;
         this.ledger = ledger;
         this.depots = depots;
@@ -110,6 +118,116 @@ class InventoryDemoData implements DemoDataContributor {
             }
         }
         issueToWorkOrders(centres, random);
+        workshopHistory(centres, random, today);
+        workflows(warehouse, centres, suppliers, random, today);
+    }
+
+    /**
+     * Sixty days of workshop use before today, so forecasts have history: per stock line a dated
+     * receipt and the dated issues it covered. Each pair of receipt and issues adds up to zero, so
+     * on hand stays equal to the ledger sum; some parts are used more and more (a trend to forecast).
+     */
+    private void workshopHistory(List<Long> centres, RandomGenerator random, LocalDate today) {
+        List<long[]> levels = jdbc.sql("""
+                        select l.part_id, l.location_id from stock_level l join part p on p.id = l.part_id
+                         where l.location_id in (:centres) and not p.lot_tracked and p.unit = 'PIECE' order by l.id
+                        """).param("centres", centres)
+                .query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
+        List<Object[]> rows = new ArrayList<>();
+        for (long[] level : levels) {
+            double base = 0.05 + random.nextDouble() * 0.6;
+            double growth = random.nextInt(4) == 0 ? random.nextDouble() * 0.02 : 0;
+            int total = 0;
+            for (int d = 60; d >= 1; d--) {
+                double rate = base + growth * (60 - d);
+                int qty = 0;
+                for (int k = 0; k < 4; k++) {
+                    if (random.nextDouble() < rate / 4) {
+                        qty++;
+                    }
+                }
+                if (qty > 0) {
+                    total += qty;
+                    rows.add(new Object[]{level[0], level[1], "ISSUE", -qty, "WO-" + (5000 + random.nextInt(2000)), today.minusDays(d).atTime(8 + random.nextInt(9), random.nextInt(60))});
+                }
+            }
+            if (total > 0) {
+                rows.add(new Object[]{level[0], level[1], "RECEIPT", total, "PO-" + (40000 + random.nextInt(900)), today.minusDays(61).atTime(9, 0)});
+            }
+        }
+        // Multi-row inserts, 500 rows a statement.
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder sql = new StringBuilder("insert into stock_movement (part_id, location_id, movement_type, quantity, reference, username, moved_at) values ");
+            List<Object> params = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, 'warehouse', cast(? as timestamp) at time zone 'Europe/London')");
+                params.addAll(List.of(chunk.get(i)));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+
+    /** A purchase order in each state, transfers requested and on the road, and a count sheet awaiting approval. */
+    private void workflows(long warehouse, List<Long> centres, List<Long> suppliers, RandomGenerator random, LocalDate today) {
+        List<long[]> parts = jdbc.sql("""
+                        select p.id, ps.supplier_id from part p join part_supplier ps on ps.part_id = p.id
+                         where not p.lot_tracked and p.unit = 'PIECE' order by p.id
+                        """).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
+        String[] stages = {"draft", "submitted", "approved", "ordered", "partial", "received"};
+        for (int i = 0; i < stages.length; i++) {
+            long supplier = suppliers.get(i % suppliers.size());
+            List<long[]> ofSupplier = parts.stream().filter(p -> p[1] == supplier).limit(3 + i % 2).toList();
+            if (ofSupplier.isEmpty()) {
+                continue;
+            }
+            long location = i % 2 == 0 ? warehouse : centres.get(i % centres.size());
+            long po = orders.createDraft(supplier, location, "Restock " + stages[i]);
+            for (long[] p : ofSupplier) {
+                orders.addLine(po, orders.details(po).version(), p[0], BigDecimal.valueOf(5 + random.nextInt(20)), null);
+            }
+            if (i >= 1) {
+                orders.submit(po);
+            }
+            if (i >= 2) {
+                orders.approve(po);
+            }
+            if (i >= 3) {
+                orders.markOrdered(po);
+            }
+            if (i >= 4) {
+                List<PurchaseOrderService.Arrival> arrivals = new ArrayList<>();
+                for (PurchaseOrderDetails.Line line : orders.details(po).lines()) {
+                    BigDecimal qty = i == 4 ? line.quantity().divideToIntegralValue(BigDecimal.TWO) : line.quantity();
+                    if (qty.signum() > 0) {
+                        arrivals.add(new PurchaseOrderService.Arrival(line.id(), qty, null, null));
+                    }
+                }
+                orders.receive(po, arrivals);
+            }
+        }
+        if (!centres.isEmpty() && parts.size() > 10) {
+            transfers.request(parts.get(3)[0], warehouse, centres.getFirst(), BigDecimal.valueOf(2), "For next week's services");
+            long shipped = transfers.request(parts.get(7)[0], warehouse, centres.get(centres.size() - 1), BigDecimal.ONE, "Urgent");
+            transfers.ship(shipped);
+        }
+        // A count at the warehouse, made and submitted by the warehouse clerk, waiting for a manager's approval.
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var clerk = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        clerk.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("warehouse", null,
+                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_WAREHOUSE")));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(clerk);
+        try {
+            Long wipers = jdbc.sql("select id from part_category where name = 'Wipers'").query(Long.class).optional().orElse(null);
+            long count = counts.create(warehouse, wipers);
+            for (CycleCountSheet.Line line : counts.sheet(count).lines()) {
+                BigDecimal counted = random.nextInt(5) == 0 ? line.expected().subtract(BigDecimal.ONE).max(BigDecimal.ZERO) : line.expected();
+                counts.enterCount(count, line.id(), counted);
+            }
+            counts.submit(count);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
     }
 
     private void stock(long partId, long locationId, Family family, RandomGenerator random, int reorder, int critical, int max, String bin,

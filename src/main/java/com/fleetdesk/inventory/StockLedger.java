@@ -62,8 +62,9 @@ public class StockLedger {
     @Secured({Authority.ADMIN, Authority.WAREHOUSE})
     @Transactional
     public void receive(long partId, long locationId, BigDecimal quantity, String lotNumber, LocalDate expiryDate, String reference) {
-        Part part = part(partId);
-        Location location = location(locationId);
+        Target target = target(partId, locationId);
+        Part part = target.part();
+        Location location = target.location();
         requireAccess(location, "receive stock");
         BigDecimal qty = requireQuantity(part, quantity);
         String lot = lotFor(part, lotNumber);
@@ -82,28 +83,32 @@ public class StockLedger {
     @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
     @Transactional
     public void issue(long partId, long locationId, BigDecimal quantity, String lotNumber, String reference) {
-        Part part = part(partId);
-        Location location = location(locationId);
+        // Hot path: part, location and the locked level row in one round trip when the row exists.
+        Locked locked = lockWithTarget(partId, locationId).orElse(null);
+        Target target = locked != null ? locked.target() : target(partId, locationId);
+        Part part = target.part();
+        Location location = target.location();
         requireAccess(location, "issue stock");
         BigDecimal qty = requireQuantity(part, quantity);
-        Level level = lock(partId, locationId);
+        Level level = locked != null ? locked.level() : lock(partId, locationId);
         requireAvailable(part, location, level, qty, "issue");
         if (part.lotTracked) {
             for (Take take : takeFromLots(part, location, qty, blankToNull(lotNumber), false)) {
                 insert(part, location, MovementType.ISSUE, take.quantity.negate(), take.lotNumber, null, reference);
             }
+            apply(part, location, level, qty.negate(), BigDecimal.ZERO, MovementType.ISSUE);
         } else {
-            insert(part, location, MovementType.ISSUE, qty.negate(), null, null, reference);
+            appendAndApply(part, location, level, MovementType.ISSUE, qty.negate(), reference, qty.negate(), BigDecimal.ZERO);
         }
-        apply(part, location, level, qty.negate(), BigDecimal.ZERO, MovementType.ISSUE);
     }
 
     /** Unused parts coming back to stock; lot-tracked parts go back into the named lot. */
     @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
     @Transactional
     public void returnToStock(long partId, long locationId, BigDecimal quantity, String lotNumber, String reference) {
-        Part part = part(partId);
-        Location location = location(locationId);
+        Target target = target(partId, locationId);
+        Part part = target.part();
+        Location location = target.location();
         requireAccess(location, "return stock");
         BigDecimal qty = requireQuantity(part, quantity);
         String lot = lotFor(part, lotNumber);
@@ -122,8 +127,9 @@ public class StockLedger {
     @Secured({Authority.ADMIN, Authority.WAREHOUSE})
     @Transactional
     public void adjust(long partId, long locationId, BigDecimal delta, String lotNumber, String reason) {
-        Part part = part(partId);
-        Location location = location(locationId);
+        Target target = target(partId, locationId);
+        Part part = target.part();
+        Location location = target.location();
         requireAccess(location, "adjust stock");
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "Give the reason for the adjustment (for example a stock-take count or damage).");
@@ -186,8 +192,9 @@ public class StockLedger {
     @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
     @Transactional
     public void reserve(long partId, long locationId, BigDecimal quantity, String reference) {
-        Part part = part(partId);
-        Location location = location(locationId);
+        Target target = target(partId, locationId);
+        Part part = target.part();
+        Location location = target.location();
         requireAccess(location, "reserve stock");
         BigDecimal qty = requireQuantity(part, quantity);
         Level level = lock(partId, locationId);
@@ -200,8 +207,9 @@ public class StockLedger {
     @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
     @Transactional
     public void release(long partId, long locationId, BigDecimal quantity, String reference) {
-        Part part = part(partId);
-        Location location = location(locationId);
+        Target target = target(partId, locationId);
+        Part part = target.part();
+        Location location = target.location();
         requireAccess(location, "release reserved stock");
         BigDecimal qty = requireQuantity(part, quantity);
         Level level = lock(partId, locationId);
@@ -211,6 +219,86 @@ public class StockLedger {
         }
         insert(part, location, MovementType.RELEASE, qty.negate(), null, null, reference);
         apply(part, location, level, BigDecimal.ZERO, qty.negate(), MovementType.RELEASE);
+    }
+
+    // ---- steps of the inventory workflows (called by their services, inside their transactions) ----
+
+    /** The quantity as the ledger would take it for this part (above 0, whole for pieces), or a field message. */
+    BigDecimal checkQuantity(long partId, BigDecimal quantity) {
+        return requireQuantity(part(partId), quantity);
+    }
+
+    /** A lot (or, for parts without lots, the whole quantity with a null lot) that left a location in transit. */
+    record Shipped(String lotNumber, LocalDate expiryDate, BigDecimal quantity) {
+    }
+
+    /**
+     * A transfer leaves its source: TRANSFER_OUT now, lots first-expiring-first; the goods are on no
+     * location's shelf until {@link #arriveTransfer} books them in. Rights are checked by the caller.
+     */
+    List<Shipped> shipTransfer(long partId, long fromLocationId, BigDecimal quantity, String reference) {
+        Part part = part(partId);
+        Location from = location(fromLocationId);
+        BigDecimal qty = requireQuantity(part, quantity);
+        Level level = lock(partId, fromLocationId);
+        requireAvailable(part, from, level, qty, "ship");
+        List<Shipped> shipped = new ArrayList<>();
+        if (part.lotTracked) {
+            for (Take take : takeFromLots(part, from, qty, null, false)) {
+                insert(part, from, MovementType.TRANSFER_OUT, take.quantity.negate(), take.lotNumber, null, reference);
+                shipped.add(new Shipped(take.lotNumber, take.expiryDate, take.quantity));
+            }
+        } else {
+            insert(part, from, MovementType.TRANSFER_OUT, qty.negate(), null, null, reference);
+            shipped.add(new Shipped(null, null, qty));
+        }
+        apply(part, from, level, qty.negate(), BigDecimal.ZERO, MovementType.TRANSFER_OUT);
+        return shipped;
+    }
+
+    /** The shipped goods arrive: TRANSFER_IN at the destination, into the same lots. Rights are checked by the caller. */
+    void arriveTransfer(long partId, long toLocationId, List<Shipped> shipped, String reference) {
+        Part part = part(partId);
+        Location to = location(toLocationId);
+        Level level = lock(partId, toLocationId);
+        BigDecimal total = BigDecimal.ZERO;
+        for (Shipped s : shipped) {
+            if (s.lotNumber() != null) {
+                addToLot(partId, toLocationId, s.lotNumber(), s.expiryDate(), s.quantity());
+            }
+            insert(part, to, MovementType.TRANSFER_IN, s.quantity(), s.lotNumber(), null, reference);
+            total = total.add(s.quantity());
+        }
+        apply(part, to, level, total, BigDecimal.ZERO, MovementType.TRANSFER_IN);
+    }
+
+    /**
+     * Books an approved count variance as an ADJUSTMENT (per lot for lot-tracked parts); a negative
+     * variance may also take expired lots, which is how counted-out expired stock leaves the books.
+     * Rights (approval) are checked by the caller.
+     */
+    void adjustCounted(long partId, long locationId, BigDecimal delta, String lotNumber, String reason) {
+        Target target = target(partId, locationId);
+        Part part = target.part();
+        Location location = target.location();
+        BigDecimal qty = requireQuantity(part, delta.abs());
+        Level level = lock(partId, locationId);
+        String lot = part.lotTracked ? lotNumber : null;
+        BigDecimal signed = delta.signum() > 0 ? qty : qty.negate();
+        if (signed.signum() < 0) {
+            if (qty.compareTo(level.available()) > 0) {
+                throw new InvalidInputException("counted", "Stock of " + part.label() + " at " + location.name + " moved since the count: "
+                        + "only " + amount(level.available().max(BigDecimal.ZERO), part) + " is available now, so the variance of "
+                        + amount(signed, part) + " cannot be booked. Count this part again.");
+            }
+            if (lot != null) {
+                takeFromLots(part, location, qty, lot, true);
+            }
+        } else if (lot != null) {
+            addToLot(partId, locationId, lot, null, qty);
+        }
+        insert(part, location, MovementType.ADJUSTMENT, signed, lot, reason, null);
+        apply(part, location, level, signed, BigDecimal.ZERO, MovementType.ADJUSTMENT);
     }
 
     // ---- rules ---------------------------------------------------------------------------
@@ -385,11 +473,68 @@ public class StockLedger {
     }
 
     private Level lock(long partId, long locationId) {
-        ensureLevel(partId, locationId);
+        // Most movements hit an existing row: lock it straight away, create it only when missing.
+        return lockExisting(partId, locationId).orElseGet(() -> {
+            ensureLevel(partId, locationId);
+            return lockExisting(partId, locationId).orElseThrow();
+        });
+    }
+
+    private java.util.Optional<Level> lockExisting(long partId, long locationId) {
         return jdbc.sql("select id, on_hand, reserved, reorder_point, critical_point from stock_level where part_id = ? and location_id = ? for update")
                 .params(partId, locationId)
                 .query((rs, i) -> new Level(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
-                .single();
+                .optional();
+    }
+
+    private record Locked(Target target, Level level) {
+    }
+
+    private java.util.Optional<Locked> lockWithTarget(long partId, long locationId) {
+        return jdbc.sql("""
+                        select p.id, p.part_number, p.name, p.unit, p.lot_tracked, s.id, s.name, s.depot_id, s.manager_username,
+                               l.id, l.on_hand, l.reserved, l.reorder_point, l.critical_point
+                          from stock_level l join part p on p.id = l.part_id join stock_location s on s.id = l.location_id
+                         where l.part_id = ? and l.location_id = ? for update of l
+                        """).params(partId, locationId)
+                .query((rs, i) -> new Locked(new Target(
+                        new Part(rs.getLong(1), rs.getString(2), rs.getString(3), Unit.valueOf(rs.getString(4)), rs.getBoolean(5)),
+                        new Location(rs.getLong(6), rs.getString(7), rs.getObject(8, Long.class), rs.getString(9))),
+                        new Level(rs.getLong(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getBigDecimal(14))))
+                .optional();
+    }
+
+    /** One movement without a lot and the level update in one statement (the same effect as insert + apply). */
+    private void appendAndApply(Part part, Location location, Level level, MovementType type, BigDecimal quantity, String reference,
+                                BigDecimal onHandDelta, BigDecimal reservedDelta) {
+        String ref = blankToNull(reference);
+        if (ref != null && ref.length() > 100) {
+            throw new InvalidInputException("reference", "A reference has at most 100 characters.");
+        }
+        String me = CurrentUser.username().orElse("system");
+        jdbc.sql("""
+                        with movement as (
+                            insert into stock_movement (part_id, location_id, movement_type, quantity, reference, username, moved_at)
+                            values (?, ?, ?, ?, ?, ?, now()))
+                        update stock_level set on_hand = on_hand + ?, reserved = reserved + ?, version = version + 1,
+                               updated_at = now(), updated_by = ? where id = ?
+                        """)
+                .params(part.id, location.id, type.name(), quantity, ref, me, onHandDelta, reservedDelta, me, level.id).update();
+        changed(part, location, level, level.onHand.add(onHandDelta), level.reserved.add(reservedDelta), type);
+    }
+
+    private record Target(Part part, Location location) {
+    }
+
+    /** The part and the location in one round trip (the hot path of every movement); a clear message when either is unknown. */
+    private Target target(long partId, long locationId) {
+        return jdbc.sql("""
+                        select p.id, p.part_number, p.name, p.unit, p.lot_tracked, l.id, l.name, l.depot_id, l.manager_username
+                          from part p cross join stock_location l where p.id = ? and l.id = ?
+                        """).params(partId, locationId)
+                .query((rs, i) -> new Target(new Part(rs.getLong(1), rs.getString(2), rs.getString(3), Unit.valueOf(rs.getString(4)), rs.getBoolean(5)),
+                        new Location(rs.getLong(6), rs.getString(7), rs.getObject(8, Long.class), rs.getString(9))))
+                .optional().orElseGet(() -> new Target(part(partId), location(locationId)));
     }
 
     /** Moves the locked stock row by the deltas, then tells listeners (and, on crossing a threshold, the manager). */

@@ -80,6 +80,7 @@ public class StockService {
             throw new InvalidInputException("Ask for at most 1000 stock lines from a non-negative offset");
         }
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("limit", limit).addValue("offset", offset).addValue("today", today());
+        withSubCategories(filter, params);
         return jdbc.query(SELECT + where(filter, params) + " order by p.part_number, s.name limit :limit offset :offset", params, ROW);
     }
 
@@ -147,6 +148,84 @@ public class StockService {
                 (rs, i) -> new LotInfo(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getBigDecimal(3), rs.getBoolean(4)));
     }
 
+
+    /** Stock value (on hand × unit cost) per location or per top-level category. */
+    public record StockValue(long id, String name, BigDecimal value, long lines) {
+    }
+
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
+    @Transactional(readOnly = true)
+    public List<StockValue> valueByLocation() {
+        return jdbc.query("""
+                        select s.id, s.name, coalesce(sum(l.on_hand * p.unit_cost), 0) as value, count(l.id) as lines
+                          from stock_location s left join stock_level l on l.location_id = s.id left join part p on p.id = l.part_id
+                         group by s.id, s.name order by value desc, s.name
+                        """, (rs, i) -> new StockValue(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP), rs.getLong(4)));
+    }
+
+    /** Value per top-level category (sub-categories roll up into their root). */
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
+    @Transactional(readOnly = true)
+    public List<StockValue> valueByCategory(Long locationId) {
+        return jdbc.query("""
+                        with recursive tree(id, root) as (
+                            select id, id from part_category where parent_id is null
+                            union all select c.id, tree.root from part_category c join tree on c.parent_id = tree.id)
+                        select r.id, r.name, coalesce(sum(l.on_hand * p.unit_cost), 0) as value, count(l.id) as lines
+                          from stock_level l join part p on p.id = l.part_id join tree t on t.id = p.category_id
+                          join part_category r on r.id = t.root
+                         where cast(:location as bigint) is null or l.location_id = :location
+                         group by r.id, r.name order by value desc, r.name
+                        """, new MapSqlParameterSource("location", locationId),
+                (rs, i) -> new StockValue(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP), rs.getLong(4)));
+    }
+
+    /** The live low-stock list: lines at or below their reorder point, out of stock first, then critical, then low (by part, in catalogue order). */
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
+    @Transactional(readOnly = true)
+    public List<StockRow> shortages(Long locationId, int offset, int limit) {
+        if (limit < 0 || limit > 1000 || offset < 0) {
+            throw new InvalidInputException("Ask for at most 1000 stock lines from a non-negative offset");
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("limit", limit).addValue("offset", offset)
+                .addValue("today", today()).addValue("location", locationId);
+        return jdbc.query(SELECT + """
+                 where l.on_hand - l.reserved <= l.reorder_point and (l.reorder_point > 0 or l.on_hand - l.reserved <= 0)
+                   and (cast(:location as bigint) is null or l.location_id = :location)
+                 order by case when l.on_hand - l.reserved <= 0 then 0 when l.on_hand - l.reserved <= l.critical_point then 1 else 2 end,
+                          l.part_id, l.location_id limit :limit offset :offset
+                """, params, ROW);
+    }
+
+    /** Every stock line matching the filter, read from a database cursor (for the export). */
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
+    @Transactional(readOnly = true)
+    public void forEach(StockFilter filter, java.util.function.Consumer<StockRow> sink) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("today", today());
+        withSubCategories(filter, params);
+        String sql = SELECT + where(filter, params) + " order by p.part_number, s.name";
+        jdbc.getJdbcTemplate().query(con -> {
+            var ps = con.prepareStatement(org.springframework.jdbc.core.namedparam.NamedParameterUtils.substituteNamedParameters(sql, params),
+                    java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(2000);
+            Object[] values = org.springframework.jdbc.core.namedparam.NamedParameterUtils.buildValueArray(sql, params.getValues());
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            return ps;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(ROW.mapRow(rs, 0)));
+    }
+
+    /** The category and all below it, read first: a plain id list gives the planner real estimates (a recursive subquery does not). */
+    private void withSubCategories(StockFilter filter, MapSqlParameterSource params) {
+        if (filter.categoryId() != null) {
+            params.addValue("categories", jdbc.queryForList("""
+                    with recursive sub(id) as (select cast(:category as bigint)
+                        union all select c.id from part_category c join sub on c.parent_id = sub.id) select id from sub
+                    """, new MapSqlParameterSource("category", filter.categoryId()), Long.class));
+        }
+    }
+
     private static String where(StockFilter f, MapSqlParameterSource params) {
         List<String> where = new ArrayList<>();
         if (f.locationId() != null) {
@@ -158,10 +237,8 @@ public class StockService {
             params.addValue("part", f.partId());
         }
         if (f.categoryId() != null) {
-            where.add("""
-                    p.category_id in (with recursive sub(id) as (select cast(:category as bigint)
-                        union all select c.id from part_category c join sub on c.parent_id = sub.id) select id from sub)""");
-            params.addValue("category", f.categoryId());
+            where.add("p.category_id in (:categories)");
+            params.addValue("categories", params.hasValue("categories") ? params.getValue("categories") : List.of(f.categoryId()));
         }
         if (f.status() != null) {
             where.add(switch (f.status()) {

@@ -5,7 +5,13 @@ import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.SearchField;
 import com.fleetdesk.base.ui.StatusBadge;
+import com.fleetdesk.base.security.CurrentUser;
+import com.fleetdesk.base.security.Role;
 import com.fleetdesk.inventory.CategoryInfo;
+import com.fleetdesk.inventory.InventoryCatalog;
+import com.fleetdesk.inventory.StockExport;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import com.fleetdesk.inventory.PartInfo;
 import com.fleetdesk.inventory.StockChanged;
 import com.fleetdesk.inventory.StockFilter;
@@ -52,9 +58,23 @@ public class StockView extends Main {
     private StockFilter filter = StockFilter.none();
     private Long scannedPart;
 
-    public StockView(StockService stock, StockLedger ledger, LiveEventBus live) {
+    final Button settings = new Button("Reorder settings", VaadinIcon.SLIDERS.create());
+    final Anchor export;
+    final LevelSettingsDialog settingsDialog;
+
+    public StockView(StockService stock, StockLedger ledger, InventoryCatalog catalog, StockExport exporter, LiveEventBus live) {
         this.stock = stock;
         this.dialog = new MovementDialog(ledger, stock);
+        this.settingsDialog = new LevelSettingsDialog(catalog);
+        // Streams the lines matching the filters at the moment of the click, straight from a database cursor.
+        DownloadHandler download = event -> {
+            event.setFileName("stock.xlsx");
+            event.setContentType(StockExport.MIME_TYPE);
+            exporter.writeExcel(filter, event.getOutputStream());
+        };
+        export = new Anchor(download, "Export Excel");
+        export.getElement().setAttribute("download", true);
+        export.addClassName("export-link");
         addClassNames("list-view");
 
         location.setItems(stock.locations());
@@ -108,7 +128,17 @@ public class StockView extends Main {
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.addClassNames("filter-bar");
-        FlexLayout actions = new FlexLayout(record);
+        settings.setEnabled(false);
+        settings.setVisible(CurrentUser.hasAnyRole(Role.ADMIN, Role.WAREHOUSE));
+        settings.addClickListener(e -> grid.asSingleSelect().getOptionalValue().ifPresent(settingsDialog::open));
+        grid.addSelectionListener(e -> settings.setEnabled(e.getFirstSelectedItem().isPresent()));
+        settingsDialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                grid.getDataProvider().refreshAll();
+            }
+        });
+        FlexLayout actions = new FlexLayout(record, settings, export);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         actions.addClassNames("filter-bar");
         add(new H1("Stock"), filters, actions, grid);
         live.subscribe(this, StockChanged.class, e -> grid.getDataProvider().refreshAll());
