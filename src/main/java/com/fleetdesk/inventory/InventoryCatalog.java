@@ -7,6 +7,7 @@ import com.fleetdesk.base.domain.ChangedBySomeoneElseException;
 import com.fleetdesk.base.domain.EntityValidation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import com.fleetdesk.base.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Master data of the inventory: categories, parts, suppliers, stock locations and the
@@ -26,9 +28,11 @@ public class InventoryCatalog {
     private final JdbcClient jdbc;
     private final EntityValidation validation;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    InventoryCatalog(JdbcClient jdbc, EntityValidation validation, ApplicationEventPublisher events) {
+    InventoryCatalog(JdbcClient jdbc, EntityValidation validation, ApplicationEventPublisher events, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.validation = validation;
         this.events = events;
     }
@@ -94,14 +98,14 @@ public class InventoryCatalog {
         }
         int updated;
         try {
-            updated = jdbc.sql("""
+            updated = audit.recordRowChange("Part", "part", Map.of("id", form.getId()), () -> jdbc.sql("""
                             update part set part_number = ?, name = ?, description = ?, category_id = ?, unit = ?, unit_cost = ?, barcode = ?,
                                    lot_tracked = ?, compatible_models = ?, version = version + 1, updated_at = now(), updated_by = ?
                              where id = ? and version = ?
                             """).params(number, form.getName().strip(), blankToNull(form.getDescription()), form.getCategory().id(),
                             form.getUnit().name(), form.getUnitCost(), code, form.isLotTracked(), blankToNull(form.getCompatibleModels()), me(),
                             form.getId(), form.getVersion())
-                    .update();
+                    .update());
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("partNumber", "Part number " + number + " or barcode " + code + " was just taken by another part.");
         }
@@ -125,7 +129,8 @@ public class InventoryCatalog {
     @Secured({Authority.ADMIN, Authority.WAREHOUSE})
     @Transactional
     public void unlinkSupplier(long partId, long supplierId) {
-        jdbc.sql("delete from part_supplier where part_id = ? and supplier_id = ?").params(partId, supplierId).update();
+        audit.recordRowChange("PartSupplier", "part_supplier", Map.of("part_id", partId, "supplier_id", supplierId),
+                () -> jdbc.sql("delete from part_supplier where part_id = ? and supplier_id = ?").params(partId, supplierId).update());
         publish(partId);
     }
 
@@ -138,11 +143,11 @@ public class InventoryCatalog {
             if (form.getId() == null) {
                 long id = createSupplier(name, blankToNull(form.getEmail()), blankToNull(form.getPhone()));
                 form.setId(id);
-            } else if (jdbc.sql("""
+            } else if (audit.recordRowChange("Supplier", "supplier", Map.of("id", form.getId()), () -> jdbc.sql("""
                             update supplier set name = ?, email = ?, phone = ?, version = version + 1, updated_at = now(), updated_by = ?
                              where id = ? and version = ?
                             """).params(name, blankToNull(form.getEmail()), blankToNull(form.getPhone()), me(), form.getId(), form.getVersion())
-                    .update() == 0) {
+                    .update()) == 0) {
                 throw new ChangedBySomeoneElseException("Supplier " + name);
             } else {
                 form.setVersion(form.getVersion() + 1);
@@ -188,11 +193,11 @@ public class InventoryCatalog {
         }
         String name = form.getName().strip();
         try {
-            if (jdbc.sql("""
+            if (audit.recordRowChange("StockLocation", "stock_location", Map.of("id", form.getId()), () -> jdbc.sql("""
                             update stock_location set kind = ?, name = ?, region = ?, depot_id = ?, manager_username = ?, version = version + 1,
                                    updated_at = now(), updated_by = ? where id = ? and version = ?
                             """).params(form.getKind().name(), name, form.getRegion().strip(), form.getDepotId(), manager, me(), form.getId(),
-                            form.getVersion()).update() == 0) {
+                            form.getVersion()).update()) == 0) {
                 throw new ChangedBySomeoneElseException("Location " + name);
             }
         } catch (DuplicateKeyException e) {
@@ -218,9 +223,9 @@ public class InventoryCatalog {
             }
         }
         try {
-            int updated = jdbc.sql("""
+            int updated = audit.recordRowChange("PartCategory", "part_category", Map.of("id", categoryId), () -> jdbc.sql("""
                             update part_category set name = ?, parent_id = ?, version = version + 1, updated_at = now(), updated_by = ? where id = ?
-                            """).params(n, parentId, me(), categoryId).update();
+                            """).params(n, parentId, me(), categoryId).update());
             if (updated == 0) {
                 throw new InvalidInputException("There is no category with id " + categoryId + ".");
             }
@@ -260,10 +265,10 @@ public class InventoryCatalog {
     public long createCategory(String name, Long parentId) {
         String n = required(name, "name", "Give the category a name.", 100);
         try {
-            return jdbc.sql("""
+            return audit.recordCreated("PartCategory", "part_category", jdbc.sql("""
                             insert into part_category (name, parent_id, created_at, created_by, updated_at, updated_by)
                             values (?, ?, now(), ?, now(), ?) returning id
-                            """).params(n, parentId, me(), me()).query(Long.class).single();
+                            """).params(n, parentId, me(), me()).query(Long.class).single());
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("name", "There is already a category called " + n + " at that place in the tree.");
         }
@@ -290,13 +295,13 @@ public class InventoryCatalog {
             throw new InvalidInputException("barcode", "Barcode " + code + " already belongs to another part.");
         }
         try {
-            return jdbc.sql("""
+            return audit.recordCreated("Part", "part", jdbc.sql("""
                             insert into part (part_number, name, description, category_id, unit, unit_cost, barcode, lot_tracked,
                                               compatible_models, created_at, created_by, updated_at, updated_by)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now(), ?) returning id
                             """)
                     .params(number, n, description, categoryId, unit.name(), unitCost, code, lotTracked, compatibleModels, me(), me())
-                    .query(Long.class).single();
+                    .query(Long.class).single());
         } catch (DuplicateKeyException e) {
             // someone else took the number or barcode a moment ago
             throw new InvalidInputException("partNumber", "Part number " + number + " or barcode " + code + " was just taken by another part.");
@@ -307,10 +312,10 @@ public class InventoryCatalog {
     @Transactional
     public long createSupplier(String name, String email, String phone) {
         String n = required(name, "name", "Give the supplier's name.", 200);
-        return jdbc.sql("""
+        return audit.recordCreated("Supplier", "supplier", jdbc.sql("""
                         insert into supplier (name, email, phone, created_at, created_by, updated_at, updated_by)
                         values (?, ?, ?, now(), ?, now(), ?) returning id
-                        """).params(n, email, phone, me(), me()).query(Long.class).single();
+                        """).params(n, email, phone, me(), me()).query(Long.class).single());
     }
 
     @Secured({Authority.ADMIN, Authority.WAREHOUSE})
@@ -328,12 +333,12 @@ public class InventoryCatalog {
         if (!jdbc.sql("select exists (select 1 from part where id = ?)").param(partId).query(Boolean.class).single()) {
             throw new InvalidInputException("part", "Choose a part.");
         }
-        jdbc.sql("""
+        audit.recordRowChange("PartSupplier", "part_supplier", Map.of("part_id", partId, "supplier_id", supplierId), () -> jdbc.sql("""
                         insert into part_supplier (part_id, supplier_id, lead_time_days, price, created_at, created_by, updated_at, updated_by)
                         values (?, ?, ?, ?, now(), ?, now(), ?)
                         on conflict (part_id, supplier_id) do update set lead_time_days = excluded.lead_time_days, price = excluded.price,
                             version = part_supplier.version + 1, updated_at = now(), updated_by = excluded.updated_by
-                        """).params(partId, supplierId, leadTimeDays, price, me(), me()).update();
+                        """).params(partId, supplierId, leadTimeDays, price, me(), me()).update());
     }
 
     @Secured({Authority.ADMIN, Authority.WAREHOUSE})
@@ -342,10 +347,10 @@ public class InventoryCatalog {
         String n = required(name, "name", "Give the location a name.", 120);
         String r = required(region, "region", "Give the location's region.", 120);
         try {
-            return jdbc.sql("""
+            return audit.recordCreated("StockLocation", "stock_location", jdbc.sql("""
                             insert into stock_location (kind, name, region, depot_id, manager_username, created_at, created_by, updated_at, updated_by)
                             values (?, ?, ?, ?, ?, now(), ?, now(), ?) returning id
-                            """).params(kind.name(), n, r, depotId, managerUsername, me(), me()).query(Long.class).single();
+                            """).params(kind.name(), n, r, depotId, managerUsername, me(), me()).query(Long.class).single());
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("name", "There is already a stock location called " + n + ".");
         }
@@ -364,13 +369,13 @@ public class InventoryCatalog {
         if (maxLevel != null && maxLevel.compareTo(reorderPoint) < 0) {
             throw new InvalidInputException("maxLevel", "The maximum level cannot be below the reorder point.");
         }
-        jdbc.sql("""
+        audit.recordRowChange("StockLevelSettings", "stock_level", Map.of("part_id", partId, "location_id", locationId), () -> jdbc.sql("""
                         insert into stock_level (part_id, location_id, reorder_point, critical_point, max_level, bin, created_at, created_by, updated_at, updated_by)
                         values (?, ?, ?, ?, ?, ?, now(), ?, now(), ?)
                         on conflict (part_id, location_id) do update set reorder_point = excluded.reorder_point,
                             critical_point = excluded.critical_point, max_level = excluded.max_level, bin = excluded.bin,
                             version = stock_level.version + 1, updated_at = now(), updated_by = excluded.updated_by
-                        """).params(partId, locationId, reorderPoint, criticalPoint, maxLevel, bin, me(), me()).update();
+                        """).params(partId, locationId, reorderPoint, criticalPoint, maxLevel, bin, me(), me()).update());
     }
 
     private static String required(String value, String field, String message, int max) {

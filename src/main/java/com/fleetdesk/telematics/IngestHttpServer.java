@@ -108,10 +108,12 @@ class IngestHttpServer implements SmartLifecycle {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             try {
+                // The body is read (or drained) before any refusal: an unread body left on a keep-alive
+                // connection would be taken for the tracker's next request.
+                byte[] body = readBody(exchange);
                 if (!"GET".equals(method) && !"POST".equals(method)) {
                     throw new IngestRejected(405, "method", "use GET or POST");
                 }
-                byte[] body = readBody(exchange);
                 switch (path) {
                     case "/health" -> respond(exchange, 200, "text/plain", "OK");
                     case "/owntracks", "/owntracks/" -> ownTracks(exchange, body);
@@ -122,6 +124,9 @@ class IngestHttpServer implements SmartLifecycle {
             } catch (IngestRejected e) {
                 if (!"unknown_device".equals(e.metricReason()) && !"rate_limited".equals(e.metricReason())) {
                     ingest.rejected(e);
+                }
+                if (e.status() == 413) {
+                    exchange.getResponseHeaders().set("Connection", "close");
                 }
                 if (e.status() == 429 || e.status() == 503) {
                     exchange.getResponseHeaders().set("Retry-After", "1");

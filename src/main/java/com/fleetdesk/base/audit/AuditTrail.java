@@ -2,6 +2,7 @@ package com.fleetdesk.base.audit;
 
 import com.fleetdesk.base.security.Authority;
 import com.fleetdesk.base.security.CurrentUser;
+import com.fleetdesk.base.security.SystemOperation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.annotation.Secured;
@@ -53,6 +54,76 @@ public class AuditTrail {
         jdbc.sql(INSERT)
                 .params(actor(), entityType, entityId == null ? null : entityId.toString(), action.name(), JSON.writeValueAsString(changes))
                 .update();
+    }
+
+    /**
+     * Runs {@code change} — plain SQL that inserts, updates or deletes the row of {@code table}
+     * identified by {@code key} — and records it with every changed column's value before and after.
+     * The row is read before and after the change in the caller's transaction; bookkeeping
+     * columns (version, created/updated at/by) are left out.
+     */
+    @SystemOperation("services that change state with plain SQL, in their own transaction")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> T recordRowChange(String entityType, String table, Map<String, ?> key, java.util.function.Supplier<T> change) {
+        Map<String, Object> before = row(table, key);
+        T result = change.get();
+        Map<String, Object> after = row(table, key);
+        if (before == null && after == null) {
+            return result;
+        }
+        AuditAction action = before == null ? AuditAction.CREATE : after == null ? AuditAction.DELETE : AuditAction.UPDATE;
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (action == AuditAction.UPDATE) {
+            after.forEach((column, value) -> {
+                if (!BOOKKEEPING.contains(column) && !java.util.Objects.equals(before.get(column), value)) {
+                    changes.put(column, java.util.Arrays.asList(before.get(column), value));
+                }
+            });
+            if (changes.isEmpty()) {
+                return result;
+            }
+        } else {
+            (after != null ? after : before).forEach((column, value) -> {
+                if (!BOOKKEEPING.contains(column) && value != null) {
+                    changes.put(column, value);
+                }
+            });
+        }
+        String id = key.size() == 1 ? String.valueOf(key.values().iterator().next()) : key.toString();
+        record(entityType, id, action, changes);
+        return result;
+    }
+
+    /** Records a row that plain SQL has just inserted, with its values. */
+    @SystemOperation("services that change state with plain SQL, in their own transaction")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long recordCreated(String entityType, String table, long id) {
+        Map<String, Object> row = row(table, Map.of("id", id));
+        if (row != null) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            row.forEach((column, value) -> {
+                if (!BOOKKEEPING.contains(column) && value != null) {
+                    values.put(column, value);
+                }
+            });
+            record(entityType, id, AuditAction.CREATE, values);
+        }
+        return id;
+    }
+
+    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("id", "version", "created_at", "created_by", "updated_at", "updated_by");
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private Map<String, Object> row(String table, Map<String, ?> key) {
+        if (!IDENTIFIER.matcher(table).matches() || key.isEmpty() || !key.keySet().stream().allMatch(c -> IDENTIFIER.matcher(c).matches())) {
+            throw new IllegalArgumentException("not a table or column name: " + table + " " + key.keySet());
+        }
+        String where = String.join(" and ", key.keySet().stream().map(c -> "t." + c + " = ?").toList());
+        return jdbc.sql("select to_jsonb(t)::text from " + table + " t where " + where)
+                .params(new ArrayList<>(key.values()))
+                .query(String.class).optional()
+                .map(json -> (Map<String, Object>) JSON.readValue(json, CHANGES))
+                .orElse(null);
     }
 
     @Secured(Authority.ADMIN)

@@ -81,6 +81,16 @@ class AuditTrailTest {
     }
 
     @Test
+    void aRowChangedWithPlainSqlIsLoggedWithItsColumnsBeforeAndAfter() {
+        long depotId = jdbc.sql("select min(id) from depot").query(Long.class).single();
+        String oldAddress = jdbc.sql("select address from depot where id = ?").param(depotId).query(String.class).single();
+        transactions.executeWithoutResult(tx -> signedIn.run("admin", () -> audit.recordRowChange("Depot", "depot", Map.of("id", depotId),
+                () -> jdbc.sql("update depot set address = ?, version = version + 1 where id = ?").params("2 Plain Street", depotId).update())));
+        AuditEntry entry = signedIn.as("admin", () -> audit.page(new AuditFilter("Depot", String.valueOf(depotId), "admin", AuditAction.UPDATE, null, null), 0, 1)).getFirst();
+        assertThat(entry.changes()).containsOnlyKeys("address").containsEntry("address", List.of(oldAddress, "2 Plain Street"));
+    }
+
+    @Test
     void theLogCannotBeEditedOrDeleted() {
         transactions.executeWithoutResult(tx -> audit.record("Test", 1, AuditAction.CREATE, Map.of("x", 1)));
         assertThatThrownBy(() -> jdbc.sql("update audit_log set username = 'someone else'").update()).hasMessageContaining("append-only");
