@@ -170,25 +170,57 @@ public class AnalyticsRecords {
         return new Page<>(rows, total);
     }
 
-    /** Stock lines with nothing available (or below the reorder point) at one location or all in the filter. */
+    /** Which stock lines a chart point stands for; null fields do not narrow. */
+    public record StockSelection(Long locationId, Long categoryId, Long partId, Level level) {
+        public enum Level { ALL, OUT_OF_STOCK, BELOW_REORDER_POINT }
+
+        public static StockSelection all() {
+            return new StockSelection(null, null, null, Level.ALL);
+        }
+    }
+
+    /** Stock lines now at the filter's locations (a depot's or all), largest value first. */
     @Secured({Authority.ADMIN, Authority.FLEET_MANAGER, Authority.WAREHOUSE})
     @Transactional(readOnly = true)
-    public Page<StockLine> stockOuts(AnalyticsFilter filter, Long locationId, boolean includeLow) {
+    public Page<StockLine> stock(AnalyticsFilter filter, StockSelection selection) {
         DashboardQuery q = scope.resolveUnscoped(filter);
-        String condition = "l.reorder_point > 0 and l.on_hand - l.reserved " + (includeLow ? "< l.reorder_point" : "<= 0")
-                + (locationId != null ? " and l.location_id = :location" : "")
-                + (q.noDepots() ? "" : " and s.depot_id in (:depots)");
-        var spec = jdbc.sql("""
-                select s.name, p.part_number, p.name, l.on_hand, l.reserved, l.reorder_point, l.on_hand * p.unit_cost
-                  from stock_level l join part p on p.id = l.part_id join stock_location s on s.id = l.location_id
-                 where %s order by s.name, p.part_number
-                """.formatted(condition)).param("depots", q.depots());
-        if (locationId != null) {
-            spec = spec.param("location", locationId);
+        List<String> where = new ArrayList<>(List.of("true"));
+        switch (selection.level()) {
+            case OUT_OF_STOCK -> where.add("l.reorder_point > 0 and l.on_hand - l.reserved <= 0");
+            case BELOW_REORDER_POINT -> where.add("l.reorder_point > 0 and l.on_hand - l.reserved > 0 and l.on_hand - l.reserved < l.reorder_point");
+            case ALL -> { }
         }
-        List<StockLine> rows = spec.query((rs, i) -> new StockLine(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7))).list();
-        List<StockLine> page = rows.size() > LIMIT ? rows.subList(0, LIMIT) : rows;
-        return new Page<>(page, rows.size());
+        if (selection.locationId() != null) {
+            where.add("l.location_id = :location");
+        }
+        if (selection.categoryId() != null) {
+            where.add("coalesce(c.parent_id, c.id) = :category");
+        }
+        if (selection.partId() != null) {
+            where.add("l.part_id = :part");
+        }
+        if (!q.noDepots()) {
+            where.add("s.depot_id in (:depots)");
+        }
+        String condition = String.join(" and ", where);
+        java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> {
+            spec = spec.param("depots", q.depots());
+            if (selection.locationId() != null) {
+                spec = spec.param("location", selection.locationId());
+            }
+            if (selection.categoryId() != null) {
+                spec = spec.param("category", selection.categoryId());
+            }
+            return selection.partId() == null ? spec : spec.param("part", selection.partId());
+        };
+        String from = " from stock_level l join part p on p.id = l.part_id join part_category c on c.id = p.category_id"
+                + " join stock_location s on s.id = l.location_id where " + condition;
+        long total = bind.apply(jdbc.sql("select count(*)" + from)).query(Long.class).single();
+        List<StockLine> rows = bind.apply(jdbc.sql("select s.name, p.part_number, p.name, l.on_hand, l.reserved, l.reorder_point,"
+                        + " l.on_hand * p.unit_cost as value" + from + " order by value desc, s.name, p.part_number limit " + LIMIT))
+                .query((rs, i) -> new StockLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+                .list();
+        return new Page<>(rows, total);
     }
 }

@@ -49,9 +49,12 @@ public class InventoryAnalytics {
     private final JdbcClient jdbc;
     private final DashboardScope scope;
     private final AnalyticsCaches caches;
+    private final String currency;
 
-    InventoryAnalytics(JdbcClient jdbc, DashboardScope scope, AnalyticsCaches caches) {
+    InventoryAnalytics(JdbcClient jdbc, DashboardScope scope, AnalyticsCaches caches,
+                       @org.springframework.beans.factory.annotation.Value("${fleetdesk.analytics.currency:GBP}") String currency) {
         this.jdbc = jdbc;
+        this.currency = currency;
         this.scope = scope;
         this.caches = caches;
         caches.define(VALUE, AnalyticsCaches.Source.STOCK);
@@ -59,6 +62,11 @@ public class InventoryAnalytics {
         caches.define(STOCK_OUTS, AnalyticsCaches.Source.STOCK);
         caches.define(MOVERS, AnalyticsCaches.Source.STOCK);
         caches.define(WEEKLY, AnalyticsCaches.Source.STOCK);
+    }
+
+    /** The currency part costs are recorded in. */
+    public String currency() {
+        return currency;
     }
 
     /** Stock value now, by location and by top-level category, largest first. */
