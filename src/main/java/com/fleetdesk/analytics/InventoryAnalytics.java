@@ -183,9 +183,9 @@ public class InventoryAnalytics {
                             select d::date as week from generate_series(cast(:historyDay as date), cast(:to as date), interval '1 week') d),
                         filled as (
                             select weeks.week, coalesce(w.value, 0) as value,
-                                   avg(coalesce(w.value, 0)) over (order by weeks.week rows between %d preceding and 1 preceding) as trailing
+                                   avg(coalesce(w.value, 0)) over (order by weeks.week rows between %d preceding and 1 preceding) as trailing_average
                               from weeks left join w on w.week = weeks.week)
-                        select week, value, trailing from filled where week >= cast(:firstWeek as date) order by week
+                        select week, value, trailing_average from filled where week >= cast(:firstWeek as date) order by week
                         """.formatted(locations("m.location_id", q), TRAILING_WEEKS))
                 .param("depots", q.depots()).param("zone", q.zone().getId()).param("historyStart", historyFrom)
                 .param("end", q.end()).param("historyDay", historyStart).param("to", q.to()).param("firstWeek", firstWeek)
