@@ -69,6 +69,14 @@ public class InventoryAnalytics {
         return currency;
     }
 
+    /** Depots that have stock locations: the inventory dashboard's depot filter (a narrowing, not a permission). */
+    @Secured({Authority.ADMIN, Authority.FLEET_MANAGER, Authority.WAREHOUSE})
+    @Transactional(readOnly = true)
+    public List<DepotChoice> stockDepots() {
+        return jdbc.sql("select d.id, d.name from depot d where exists (select 1 from stock_location s where s.depot_id = d.id) order by d.name")
+                .query((rs, i) -> new DepotChoice(rs.getLong(1), rs.getString(2))).list();
+    }
+
     /** Stock value now, by location and by top-level category, largest first. */
     @Secured({Authority.ADMIN, Authority.FLEET_MANAGER, Authority.WAREHOUSE})
     @Transactional(readOnly = true)

@@ -4,8 +4,7 @@ import com.fleetdesk.analytics.AnalyticsFilter;
 import com.fleetdesk.base.domain.InvalidInputException;
 import com.fleetdesk.base.live.LiveEvent;
 import com.fleetdesk.base.live.LiveEventBus;
-import com.fleetdesk.fleet.Depot;
-import com.fleetdesk.fleet.DepotService;
+import com.fleetdesk.analytics.DepotChoice;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -47,7 +46,7 @@ public abstract class DashboardView extends Main {
 
     final DatePicker from = new DatePicker("From");
     final DatePicker to = new DatePicker("To");
-    final ComboBox<Depot> depot = new ComboBox<>("Depot");
+    final ComboBox<DepotChoice> depot = new ComboBox<>("Depot");
     final Paragraph status = new Paragraph();
     final Div cards = new Div();
     Duration throttle = THROTTLE;
@@ -56,13 +55,13 @@ public abstract class DashboardView extends Main {
     private boolean refreshPending;
     private int renders;
 
-    protected DashboardView(String heading, DepotService depots) {
+    protected DashboardView(String heading, java.util.List<DepotChoice> depots) {
         addClassNames("dashboard-view");
         AnalyticsFilter initial = AnalyticsFilter.lastThreeMonths(LocalDate.now(ZONE));
         from.setValue(initial.from());
         to.setValue(initial.to());
-        depot.setItems(depots.visibleDepots());
-        depot.setItemLabelGenerator(Depot::getName);
+        depot.setItems(depots);
+        depot.setItemLabelGenerator(DepotChoice::name);
         depot.setClearButtonVisible(true);
         depot.setPlaceholder("All my depots");
         depot.setHelperText("Empty: every depot you work for");
@@ -82,7 +81,7 @@ public abstract class DashboardView extends Main {
 
     /** The filter the fields describe now. */
     public AnalyticsFilter filter() {
-        return new AnalyticsFilter(from.getValue(), to.getValue(), depot.getValue() == null ? null : depot.getValue().getId());
+        return new AnalyticsFilter(from.getValue(), to.getValue(), depot.getValue() == null ? null : depot.getValue().id());
     }
 
     /** Fills every card for {@code filter}; called on the UI thread with the session lock held. */

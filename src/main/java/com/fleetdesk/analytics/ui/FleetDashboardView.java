@@ -2,6 +2,7 @@ package com.fleetdesk.analytics.ui;
 
 import com.fleetdesk.analytics.AnalyticsFilter;
 import com.fleetdesk.analytics.AnalyticsRecords;
+import com.fleetdesk.analytics.DepotChoice;
 import com.fleetdesk.analytics.FleetAnalytics;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.Roles;
@@ -55,7 +56,7 @@ public class FleetDashboardView extends DashboardView {
     private List<FleetAnalytics.DriverSafety> riskiest = List.of();
 
     public FleetDashboardView(FleetAnalytics fleet, AnalyticsRecords records, DepotService depots, LiveEventBus live) {
-        super("Fleet dashboard", depots);
+        super("Fleet dashboard", depots.visibleDepots().stream().map(DepotChoice::of).toList());
         this.fleet = fleet;
         this.records = records;
         utilisation.onPointClick((s, p) -> showVehicles(depotUse.get(p)));

@@ -5,7 +5,6 @@ import com.fleetdesk.analytics.AnalyticsRecords;
 import com.fleetdesk.analytics.InventoryAnalytics;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.Roles;
-import com.fleetdesk.fleet.DepotService;
 import com.fleetdesk.inventory.StockChanged;
 import com.vaadin.flow.component.charts.model.ChartType;
 import com.vaadin.flow.component.charts.model.Configuration;
@@ -45,8 +44,8 @@ public class InventoryDashboardView extends DashboardView {
     private List<InventoryAnalytics.Mover> topMovers = List.of();
     private List<InventoryAnalytics.WeeklyIssues> weeks = List.of();
 
-    public InventoryDashboardView(InventoryAnalytics inventory, AnalyticsRecords records, DepotService depots, LiveEventBus live) {
-        super("Inventory dashboard", depots);
+    public InventoryDashboardView(InventoryAnalytics inventory, AnalyticsRecords records, LiveEventBus live) {
+        super("Inventory dashboard", inventory.stockDepots());
         this.inventory = inventory;
         this.records = records;
         depot.setHelperText("Empty: every stock location");

@@ -2,6 +2,7 @@ package com.fleetdesk.analytics.ui;
 
 import com.fleetdesk.analytics.AnalyticsFilter;
 import com.fleetdesk.analytics.AnalyticsRecords;
+import com.fleetdesk.analytics.DepotChoice;
 import com.fleetdesk.analytics.TripAnalytics;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.Roles;
@@ -43,7 +44,7 @@ public class TripDashboardView extends DashboardView {
     private List<TripAnalytics.PolicyRuleCount> rules = List.of();
 
     public TripDashboardView(TripAnalytics trips, AnalyticsRecords records, DepotService depotService, LiveEventBus live) {
-        super("Trips dashboard", depotService);
+        super("Trips dashboard", depotService.visibleDepots().stream().map(DepotChoice::of).toList());
         this.trips = trips;
         this.records = records;
         byDepot.onPointClick((s, p) -> showClaims("Claimed trips of " + depots.get(p).label(),
