@@ -4,7 +4,9 @@
 -- Dashboard aggregates read these columns for a depot list and a period; covering them lets
 -- PostgreSQL answer from the index alone instead of visiting a million-row heap.
 create index trip_log_analytics_ix on trip_log (depot_id, started_at)
-    include (vehicle_id, driver_id, distance_km, co2_kg, total_cost, currency, category, status);
+    include (id, vehicle_id, driver_id, distance_km, co2_kg, total_cost, currency, category, status);
+-- Fuel receipts per trip, for fuel spend per 100 km, without reading the other expenses.
+create index trip_expense_fuel_ix on trip_expense (trip_id) include (amount, currency) where expense_type = 'FUEL';
 -- Approval turnaround is grouped by the month of the decision.
 create index trip_log_decided_ix on trip_log (depot_id, decided_at) include (submitted_at, status) where decided_at is not null;
 -- Alerts by kind and severity for a depot list and period.
