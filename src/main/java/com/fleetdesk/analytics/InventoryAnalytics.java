@@ -115,10 +115,13 @@ public class InventoryAnalytics {
                             select coalesce(c.parent_id, c.id) as category_id, sum(l.on_hand * p.unit_cost) as value
                               from stock_level l join part p on p.id = l.part_id join part_category c on c.id = p.category_id
                              where true %s group by 1),
-                        issued as (
-                            select coalesce(c.parent_id, c.id) as category_id, sum(-m.quantity * p.unit_cost) as value
-                              from stock_movement m join part p on p.id = m.part_id join part_category c on c.id = p.category_id
+                        issued_parts as (
+                            select m.part_id, -sum(m.quantity) as quantity from stock_movement m
                              where m.movement_type = 'ISSUE' and m.moved_at >= :start and m.moved_at < :end %s
+                             group by m.part_id),
+                        issued as (
+                            select coalesce(c.parent_id, c.id) as category_id, sum(i.quantity * p.unit_cost) as value
+                              from issued_parts i join part p on p.id = i.part_id join part_category c on c.id = p.category_id
                              group by 1)
                         select tc.name, coalesce(issued.value, 0), coalesce(stock.value, 0)
                           from part_category tc
@@ -182,11 +185,13 @@ public class InventoryAnalytics {
         LocalDate historyStart = firstWeek.minusWeeks(TRAILING_WEEKS);
         var historyFrom = historyStart.atStartOfDay(q.zone()).toOffsetDateTime();
         return caches.get(WEEKLY, q, () -> jdbc.sql("""
-                        with w as (
-                            select date_trunc('week', m.moved_at at time zone :zone)::date as week, sum(-m.quantity * p.unit_cost) as value
-                              from stock_movement m join part p on p.id = m.part_id
+                        with wp as (
+                            select date_trunc('week', m.moved_at at time zone :zone)::date as week, m.part_id, -sum(m.quantity) as quantity
+                              from stock_movement m
                              where m.movement_type = 'ISSUE' and m.moved_at >= :historyStart and m.moved_at < :end %s
-                             group by 1),
+                             group by 1, 2),
+                        w as (
+                            select wp.week, sum(wp.quantity * p.unit_cost) as value from wp join part p on p.id = wp.part_id group by 1),
                         weeks as (
                             select d::date as week from generate_series(cast(:historyDay as date), cast(:to as date), interval '1 week') d),
                         filled as (

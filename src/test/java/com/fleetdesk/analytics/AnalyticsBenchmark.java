@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * small machine): {@code bench.dataDir} (default {@code target/bench-analytics-pg}),
  * {@code bench.trips} (1,000,000), {@code bench.positions} (10,000,000), {@code bench.ledger}
  * (5,000,000), {@code bench.alerts} (200,000), {@code bench.positionDays} (90),
- * {@code bench.warmup} (3), {@code bench.runs} (20).
+ * {@code bench.warmup} (3), {@code bench.runs} (20), {@code bench.twelveMonths} (false: also time a twelve-month range).
  */
 public final class AnalyticsBenchmark {
 
@@ -112,7 +112,8 @@ public final class AnalyticsBenchmark {
      */
     private void loadPositions(long wanted, int days) {
         long have = count("select count(*) from vehicle_position");
-        if (have >= wanted) {
+        // Whole positions per vehicle and day round the total down a little: within 1 % counts as loaded.
+        if (have >= wanted * 0.99) {
             System.out.printf("Positions: %,d present, reusing them%n", have);
             summary.add(String.format("data: %,d positions", have));
             return;
@@ -212,7 +213,9 @@ public final class AnalyticsBenchmark {
         signIn("admin", "ROLE_ADMIN");
         table("Dashboard calls as the administrator, all depots, " + threeMonths.from() + " to " + threeMonths.to(), threeMonths, true);
         table("One depot, the same three months", threeMonths.withDepot(depot), true);
-        table("All depots, twelve months (not a target)", year, false);
+        if (Boolean.getBoolean("bench.twelveMonths")) {
+            table("All depots, twelve months (not a target)", year, false);
+        }
     }
 
     private void table(String title, AnalyticsFilter filter, boolean targeted) {
