@@ -94,6 +94,7 @@ public class FleetAnalytics {
     }
 
     /** The currency costs are summed in; trips in other currencies are left out of cost figures. */
+    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
     public String currency() {
         return currency;
     }

@@ -65,6 +65,7 @@ public class InventoryAnalytics {
     }
 
     /** The currency part costs are recorded in. */
+    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
     public String currency() {
         return currency;
     }
@@ -101,6 +102,7 @@ public class InventoryAnalytics {
                 .list());
     }
 
+    @Secured({Authority.ADMIN, Authority.FLEET_MANAGER, Authority.WAREHOUSE})
     public List<StockValue> value(AnalyticsFilter filter, Dimension dimension) {
         return value(filter).stream().filter(v -> v.dimension() == dimension).toList();
     }

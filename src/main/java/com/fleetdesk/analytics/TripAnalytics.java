@@ -63,6 +63,7 @@ public class TripAnalytics {
         caches.define(POLICY_RULES, AnalyticsCaches.Source.TRIPS);
     }
 
+    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
     public String currency() {
         return currency;
     }
@@ -99,6 +100,7 @@ public class TripAnalytics {
                 .list());
     }
 
+    @Secured({Authority.ADMIN, Authority.FLEET_MANAGER, Authority.OFFICE_STAFF})
     public List<Spend> spend(AnalyticsFilter filter, Dimension dimension) {
         return spend(filter).stream().filter(s -> s.dimension() == dimension).toList();
     }
