@@ -1,0 +1,56 @@
+package com.fleetdesk.routing.solver;
+
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.AcceptorType;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The one solver configuration, used by route plans and by the Solomon benchmark alike:
+ * cheapest-insertion construction, then late acceptance over list change/swap (restricted to
+ * near neighbours), sub-list change/swap with reversal, 2-opt and ruin-and-recreate.
+ */
+public final class RouteSolving {
+
+    private RouteSolving() {
+    }
+
+    /** Solves for {@code spent}, or less when no better solution turned up for {@code unimproved} (null: never). */
+    public static SolverConfig config(Duration spent, Duration unimproved) {
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(spent);
+        if (unimproved != null) {
+            termination.setUnimprovedSpentLimit(unimproved);
+        }
+        List<MoveSelectorConfig> moves = List.of(
+                new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(4.0).withFilterClass(Boolean.getBoolean("xnear") ? NearbyMoves.class : null),
+                new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(2.0).withFilterClass(Boolean.getBoolean("xnear") ? NearbyMoves.class : null),
+                new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true).withFixedProbabilityWeight(1.0),
+                new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true).withFixedProbabilityWeight(1.0),
+                new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(2).withFixedProbabilityWeight(1.0));
+        var localSearch = new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                        .withAcceptorTypeList(List.of(Boolean.getBoolean("xdla") ? AcceptorType.DIVERSIFIED_LATE_ACCEPTANCE : AcceptorType.LATE_ACCEPTANCE))
+                        .withLateAcceptanceSize(Integer.getInteger("xla", 400)))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(Integer.getInteger("xacc", 1)));
+        return new SolverConfig()
+                .withSolutionClass(RouteProblem.class)
+                .withEntityClasses(RouteVehicle.class, RouteVisit.class)
+                .withConstraintProviderClass(RouteConstraints.class)
+                .withTerminationConfig(termination)
+                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch);
+    }
+}
