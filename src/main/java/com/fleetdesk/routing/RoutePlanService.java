@@ -165,7 +165,7 @@ public class RoutePlanService {
         plan.clearRoutes();
         PlanStop stop = new PlanStop(plan, input);
         plan.getStops().add(stop);
-        plans.saveAndFlush(plan);
+        plans.flush(); // persists the new stop through the managed plan, so the caller gets its id
         changed(plan);
         return stop;
     }
@@ -224,7 +224,7 @@ public class RoutePlanService {
             plan.edited();
             plan.clearRoutes();
             accepted.forEach(input -> plan.getStops().add(new PlanStop(plan, input)));
-            plans.saveAndFlush(plan);
+            plans.flush();
             changed(plan);
         }
         return new CsvImportReport(accepted.size(), errors);

@@ -55,6 +55,7 @@ class RouteSolver implements AutoCloseable {
             return false;
         }
         try {
+            RouteSolving.construct(problem);
             manager.solveBuilder()
                     .withProblemId(planId)
                     .withProblem(problem)

@@ -2,6 +2,7 @@ package com.fleetdesk.routing;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ class TravelTimes {
     private final Cache<List<GeoPoint>, RoadNetwork.Matrix> cache = Caffeine.newBuilder()
             .maximumSize(200).expireAfterAccess(Duration.ofHours(6)).build();
 
+    @Autowired
     TravelTimes(@Value("${fleetdesk.routing.road-factor:1.3}") double roadFactor,
                 @Value("${fleetdesk.routing.average-speed-kmh:40}") double averageSpeedKmh,
                 @Value("${fleetdesk.routing.osrm-url:}") String osrmUrl) {

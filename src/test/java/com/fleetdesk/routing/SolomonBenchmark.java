@@ -89,6 +89,7 @@ public final class SolomonBenchmark {
 
     static Outcome solve(Instance instance, Duration limit) {
         RouteProblem problem = toProblem(instance);
+        RouteSolving.construct(problem);
         RouteProblem solved = SolverFactory.<RouteProblem>create(RouteSolving.config(limit, null)).buildSolver().solve(problem);
         List<List<Integer>> routes = new ArrayList<>();
         for (RouteVehicle v : solved.getVehicles()) {

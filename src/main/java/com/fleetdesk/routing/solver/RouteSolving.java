@@ -19,11 +19,20 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The one solver configuration, used by route plans and by the Solomon benchmark alike:
- * cheapest-insertion construction, then late acceptance over list change/swap (restricted to
- * near neighbours), sub-list change/swap with reversal, 2-opt and ruin-and-recreate.
+ * The one solver configuration, used by route plans and by the Solomon benchmark alike: a
+ * savings start ({@link #construct}), cheapest insertion for whatever it left out, then late
+ * acceptance over list change/swap (restricted to near neighbours), sub-list change/swap with
+ * reversal and 2-opt.
  */
 public final class RouteSolving {
+
+    /** Short history: with one accepted move per step, long histories converge too slowly in 30 s. */
+    static final int LATE_ACCEPTANCE_SIZE = 50;
+
+    /** Builds the starting routes; call before solving. */
+    public static void construct(RouteProblem problem) {
+        SavingsConstruction.apply(problem);
+    }
 
     private RouteSolving() {
     }
@@ -35,17 +44,17 @@ public final class RouteSolving {
             termination.setUnimprovedSpentLimit(unimproved);
         }
         List<MoveSelectorConfig> moves = List.of(
-                new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(4.0).withFilterClass(Boolean.getBoolean("xnear") ? NearbyMoves.class : null),
-                new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(2.0).withFilterClass(Boolean.getBoolean("xnear") ? NearbyMoves.class : null),
+                new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(4.0).withFilterClass(NearbyMoves.class),
+                new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(2.0).withFilterClass(NearbyMoves.class),
                 new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true).withFixedProbabilityWeight(1.0),
                 new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true).withFixedProbabilityWeight(1.0),
                 new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(2).withFixedProbabilityWeight(1.0));
         var localSearch = new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
-                        .withAcceptorTypeList(List.of(Boolean.getBoolean("xdla") ? AcceptorType.DIVERSIFIED_LATE_ACCEPTANCE : AcceptorType.LATE_ACCEPTANCE))
-                        .withLateAcceptanceSize(Integer.getInteger("xla", 400)))
-                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(Integer.getInteger("xacc", 1)));
+                        .withAcceptorTypeList(List.of(AcceptorType.LATE_ACCEPTANCE))
+                        .withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
         return new SolverConfig()
                 .withSolutionClass(RouteProblem.class)
                 .withEntityClasses(RouteVehicle.class, RouteVisit.class)
