@@ -85,7 +85,7 @@ public class RoutePlanListView extends Main {
 
         FlexLayout actions = new FlexLayout(create);
         actions.addClassNames("filter-bar");
-        add(new H1("Route plans"), actions, grid);
+        add(new H1("Route plans"), actions, grid, dialog);
         refresh();
         live.subscribe(this, RoutePlanChanged.class, e -> refresh());
     }

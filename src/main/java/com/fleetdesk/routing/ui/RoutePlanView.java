@@ -203,6 +203,8 @@ public class RoutePlanView extends Main implements HasUrlParameter<Long> {
         add(new RouterLink("Back to route plans", RoutePlanListView.class), title, statusLine, progress, failure, actions,
                 map, mapHint, new H2("Routes"), summary, breaks, routes, new H2("Move a stop"), moveBar,
                 new H2("Left out"), unassigned, new H2("Stops"), stops, new H2("Vehicles"), vehicles);
+        // Kept attached, so their fields keep state between openings.
+        add(stopDialog, csvDialog, vehicleDialog);
         live.subscribe(this, RoutePlanChanged.class, e -> {
             if (e.planId() == planId) {
                 reload();
