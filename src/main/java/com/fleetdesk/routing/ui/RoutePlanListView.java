@@ -65,7 +65,6 @@ public class RoutePlanListView extends Main {
         grid.setAriaLabel("Route plans");
         grid.setEmptyStateText("No route plans yet: start one with New plan.");
         grid.setSizeFull();
-        grid.addItemClickListener(e -> open(e.getItem()));
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::open));
 
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
