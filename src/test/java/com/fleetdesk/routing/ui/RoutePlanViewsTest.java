@@ -101,4 +101,44 @@ class RoutePlanViewsTest extends SpringBrowserlessTest {
                 .anyMatch(t -> t.startsWith("Line 3 (Broken): latitude 'north' is not a number"));
         assertThat(test(view.stops).size()).isEqualTo(before + 1);
     }
+
+    @Test
+    @WithUserDetails("dispatcher")
+    void solvingShowsRoutesAndAHandMoveIsRescoredThenDispatchMakesThePlanReadOnly() {
+        Depot depot = routing.plannableDepots().getFirst();
+        var plan = routing.create(depot.getId(), "View test solve", java.time.LocalDate.of(2026, 12, 8));
+        var cargo = plan.getVehicles().stream().filter(v -> v.getCapacityKg() >= 100).limit(2).toList();
+        for (var v : plan.getVehicles()) {
+            if (!cargo.contains(v)) {
+                routing.updateVehicle(plan.getId(), v.getId(), v.getShiftStart(), v.getShiftEnd(), v.getCostPerKm(), false);
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            routing.addStop(plan.getId(), new com.fleetdesk.routing.StopInput("Shop " + i, null, depot.getLatitude() + 0.01 * (i - 2),
+                    depot.getLongitude() + 0.015 * (i % 2), 20, null, null, 5, com.fleetdesk.routing.StopPriority.NORMAL, null));
+        }
+        RoutePlanView view = navigate(RoutePlanView.class, plan.getId());
+        test(view.solve).click();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInSameThread()
+                .until(() -> routing.plan(plan.getId()).getStatus() == RoutePlanStatus.SOLVED && !routing.isSolving(plan.getId()));
+        view.reload();
+        assertThat(view.summary.getText()).startsWith("Feasible, every stop routed");
+        assertThat(view.routes.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.H3).map(c -> c.getElement().getText()))
+                .isNotEmpty().allMatch(t -> t.matches("Route \\d · .*: \\d stops, .* km, .*kg CO₂, £.*"));
+        assertThat(view.map.getPolylines()).isNotEmpty();
+        assertThat(view.dispatch.isEnabled()).isTrue();
+
+        var stop = view.moveStop.getListDataView().getItems().filter(s -> s.getLabel().equals("Shop 0")).findFirst().orElseThrow();
+        view.moveStop.setValue(stop);
+        view.moveRoute.setValue(view.moveRoute.getListDataView().getItems().filter(t -> t.planVehicleId() == null).findFirst().orElseThrow());
+        test(view.move).click();
+        assertThat(test(view.unassigned).size()).isEqualTo(1);
+        assertThat(test(view.unassigned).getCellText(0, 1)).isEqualTo("Taken off the routes by hand");
+
+        test(view.dispatch).click();
+        assertThat(view.statusLine.getElement().getTextRecursively()).startsWith("Dispatched");
+        assertThat(view.addStop.isEnabled()).isFalse();
+        assertThat(view.solve.isEnabled()).isFalse();
+        assertThat(view.mapHint.getText()).contains("can no longer be edited");
+    }
 }
