@@ -1,6 +1,5 @@
 package com.fleetdesk.routing;
 
-import com.fleetdesk.routing.solver.RouteConstraints;
 import com.fleetdesk.routing.solver.RouteProblem;
 import com.fleetdesk.routing.solver.RouteVehicle;
 import com.fleetdesk.routing.solver.RouteVisit;
@@ -192,9 +191,6 @@ final class RouteModel {
                 + String.format(Locale.ROOT, ", %.1f km", solved.totalDistance() / 1000.0);
     }
 
-    static String hardConstraints() {
-        return String.join(", ", RouteConstraints.CAPACITY, RouteConstraints.TIME_WINDOW, RouteConstraints.SHIFT_END);
-    }
 
     static LocalTime time(Long secondOfDay) {
         if (secondOfDay == null) {

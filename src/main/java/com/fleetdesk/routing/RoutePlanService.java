@@ -36,7 +36,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -382,6 +381,9 @@ public class RoutePlanService {
     }
 
     private PlanResult score(RouteModel model) {
+        if (model.problem.getVehicles().isEmpty()) {
+            return model.result(travel.describe()); // nothing to score: every stop is simply not on a route
+        }
         solver.solutions().update(model.problem);
         PlanResult result = model.result(travel.describe());
         if (model.problem.getScore().hardScore() < 0) {

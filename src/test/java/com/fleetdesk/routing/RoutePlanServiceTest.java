@@ -219,6 +219,8 @@ class RoutePlanServiceTest {
             RoutePlan after = routing.plan(plan.getId());
             assertThat(after.getStatus()).isEqualTo(RoutePlanStatus.DRAFT);
             assertThat(after.getStops()).hasSize(1);
+            assertThat(routing.result(plan.getId()).unassigned()).singleElement()
+                    .satisfies(u -> assertThat(u.reason()).isEqualTo("The plan has no vehicles"));
             PlanVehicle any = after.getVehicles().getFirst();
             assertThatThrownBy(() -> routing.updateVehicle(plan.getId(), any.getId(), LocalTime.of(17, 0), LocalTime.of(8, 0), BigDecimal.ONE, true))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("shiftEnd"));

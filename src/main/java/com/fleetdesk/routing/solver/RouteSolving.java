@@ -27,7 +27,7 @@ import java.util.List;
 public final class RouteSolving {
 
     /** Short history: with one accepted move per step, long histories converge too slowly in 30 s. */
-    static final int LATE_ACCEPTANCE_SIZE = 50;
+    static final int LATE_ACCEPTANCE_SIZE = Integer.getInteger("xla", 50);
 
     /** Builds the starting routes; call before solving. */
     public static void construct(RouteProblem problem) {
