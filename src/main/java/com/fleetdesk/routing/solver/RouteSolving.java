@@ -26,8 +26,11 @@ import java.util.List;
  */
 public final class RouteSolving {
 
-    /** Short history: with one accepted move per step, long histories converge too slowly in 30 s. */
-    static final int LATE_ACCEPTANCE_SIZE = Integer.getInteger("xla", 50);
+    /**
+     * Late acceptance history. From a savings start, 150 escaped local optima better than 20–50
+     * and converged faster than 300–400 within 30 s (measured over the Solomon set, one value for all).
+     */
+    static final int LATE_ACCEPTANCE_SIZE = 150;
 
     /** Builds the starting routes; call before solving. */
     public static void construct(RouteProblem problem) {

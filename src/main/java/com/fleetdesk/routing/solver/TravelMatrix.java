@@ -47,7 +47,7 @@ public final class TravelMatrix {
         return n[from * size + to];
     }
 
-    static final int NEIGHBOURS = Integer.getInteger("xnb", 25);
+    static final int NEIGHBOURS = 15;
 
     private boolean[] nearTable() {
         boolean[] table = new boolean[size * size];
