@@ -17,11 +17,7 @@ import com.fleetdesk.fleet.VehicleStatus;
 import com.fleetdesk.routing.solver.RouteProblem;
 import com.fleetdesk.routing.solver.RouteVehicle;
 import com.fleetdesk.routing.solver.RouteVisit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.annotation.Secured;
@@ -52,8 +48,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Service
 public class RoutePlanService {
-
-    private static final Logger log = LoggerFactory.getLogger(RoutePlanService.class);
 
     /** Greater distances from the depot are taken as a typing error (e.g. latitude and longitude swapped). */
     static final double MAX_KM_FROM_DEPOT = 300;
@@ -459,18 +453,6 @@ public class RoutePlanService {
         RoutePlan plan = load(planId);
         plan.cancel();
         changed(plan);
-    }
-
-    /** A plan left SOLVING by a stopped server cannot finish: mark it failed so it can be solved again. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Transactional
-    public void failInterruptedSolves() {
-        for (RoutePlan plan : plans.findByStatus(RoutePlanStatus.SOLVING)) {
-            if (!solver.isSolving(plan.getId())) {
-                plan.fail("The server stopped while this plan was being solved; solve it again.");
-                log.info("Route plan {} was left solving by a stopped server; marked failed", plan.getId());
-            }
-        }
     }
 
     private RoutePlan load(long planId) {
