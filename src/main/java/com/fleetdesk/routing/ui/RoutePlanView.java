@@ -21,6 +21,9 @@ import com.fleetdesk.routing.RoutePlanStatus;
 import com.fleetdesk.routing.StopInput;
 import com.fleetdesk.routing.StopPriority;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -53,6 +56,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +106,8 @@ public class RoutePlanView extends Main implements HasUrlParameter<Long> {
     final Dialog csvDialog = new Dialog();
     final TextArea csvText = new TextArea("CSV rows");
     final UnorderedList csvReport = new UnorderedList();
+    static final int MAX_CSV_BYTES = 1_000_000;
+    final Upload csvUpload;
     final Dialog vehicleDialog = new Dialog();
     final TimePicker shiftStart = new TimePicker("Shift start");
     final TimePicker shiftEnd = new TimePicker("Shift end");
@@ -180,7 +186,28 @@ public class RoutePlanView extends Main implements HasUrlParameter<Long> {
         csvReport.getElement().setAttribute("aria-live", "polite");
         Button runImport = new Button("Import", e -> runImport());
         runImport.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        csvDialog.add(csvText, csvReport);
+        // A file goes through the same import as pasted text: read, imported, reported row by row.
+        InMemoryUploadHandler csvFile = new InMemoryUploadHandler((metadata, data) -> {
+            UI ui = getUI().orElseThrow();
+            ui.access(() -> {
+                csvText.setValue(new String(data, StandardCharsets.UTF_8));
+                runImport();
+            });
+        }) {
+            @Override
+            public long getFileSizeMax() {
+                return MAX_CSV_BYTES;
+            }
+        };
+        csvUpload = new Upload(csvFile);
+        csvUpload.setMaxFiles(1);
+        csvUpload.setMaxFileSize(MAX_CSV_BYTES);
+        csvUpload.setAcceptedFileTypes("text/csv", "text/plain", ".csv", ".txt");
+        csvUpload.addFileRejectedListener(e -> {
+            csvReport.removeAll();
+            csvReport.add(new ListItem("File refused: " + e.getErrorMessage()));
+        });
+        csvDialog.add(csvUpload, csvText, csvReport);
         csvDialog.setWidth("min(56rem, 100vw)");
         csvDialog.getFooter().add(new Button("Close", e -> csvDialog.close()), runImport);
 
@@ -413,6 +440,7 @@ public class RoutePlanView extends Main implements HasUrlParameter<Long> {
     void openCsv() {
         csvText.clear();
         csvReport.removeAll();
+        csvUpload.clearFileList();
         csvDialog.open();
     }
 
