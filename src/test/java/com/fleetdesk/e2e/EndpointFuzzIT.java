@@ -133,7 +133,10 @@ class EndpointFuzzIT {
         String fullPath = path.contains("?") ? path + query : path + (r.nextInt(4) == 0 ? "" : "?" + query);
         byte[] body = null;
         String type = null;
-        if (!method.equals("GET") && !method.equals("OPTIONS") && r.nextBoolean()) {
+        // A target starting "//" is not a path: the JDK server answers it 404 itself, before any handler
+        // and without reading a body, then closes, so a large body there may end in a reset. Trackers
+        // never send that; it is fuzzed without a body.
+        if (!method.equals("GET") && !method.equals("OPTIONS") && !path.startsWith("//") && r.nextBoolean()) {
             String[] types = {"application/json", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream", "multipart/form-data"};
             type = types[r.nextInt(types.length)];
             body = switch (r.nextInt(8)) {
