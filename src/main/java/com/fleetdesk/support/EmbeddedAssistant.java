@@ -34,26 +34,30 @@ class EmbeddedAssistant {
     private static final Pattern MY_TICKETS = Pattern.compile("\\b(my|open|existing)\\b.{0,20}\\b(tickets|cases|support requests)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    record Classification(String intent, double confidence, List<KnowledgeBase.ScoredPassage> passages) {
+    record Classification(String intent, double confidence, List<KnowledgeBase.ScoredPassage> passages,
+                          List<Map.Entry<String, Double>> ranking) {
     }
 
     private final KnowledgeBase knowledge;
     private final IntentCatalog catalog;
     private final TextEmbedder embedder;
     private final double minConfidence;
+    private final double lexicalWeight;
 
     EmbeddedAssistant(KnowledgeBase knowledge, IntentCatalog catalog, TextEmbedder embedder,
-                      @Value("${fleetdesk.assistant.min-confidence:0.5}") double minConfidence) {
+                      @Value("${fleetdesk.assistant.min-confidence:0.45}") double minConfidence,
+                      @Value("${fleetdesk.assistant.lexical-weight:0.25}") double lexicalWeight) {
         this.knowledge = knowledge;
         this.catalog = catalog;
         this.embedder = embedder;
         this.minConfidence = minConfidence;
+        this.lexicalWeight = lexicalWeight;
     }
 
     Classification classify(String question, Set<Role> roles) {
         String text = question.strip();
         float[] q = embedder.embed(text);
-        List<KnowledgeBase.ScoredPassage> passages = knowledge.search(q, roles, 40);
+        List<KnowledgeBase.ScoredPassage> passages = knowledge.search(q, roles, 1000);
         Map<String, Double> scores = new HashMap<>();
         Map<String, Boolean> readable = new HashMap<>();
         for (KnowledgeBase.ScoredPassage p : passages) {
@@ -66,6 +70,10 @@ class EmbeddedAssistant {
             }
             scores.merge(intent, score, Math::max);
         });
+        Map<String, Double> lexical = knowledge.lexicalScores(text);
+        for (String slug : readable.keySet()) {
+            scores.computeIfPresent(Intents.article(slug), (k, v) -> v + lexicalWeight * lexical.getOrDefault(slug, 0.0));
+        }
         if (AssistantTools.PLATE.matcher(text).find()) {
             scores.computeIfPresent(Intents.VEHICLE_STATUS, (k, v) -> v + ENTITY_BONUS);
         }
@@ -75,19 +83,21 @@ class EmbeddedAssistant {
         if (AssistantTools.PART_NUMBER.matcher(text).find()) {
             scores.computeIfPresent(Intents.STOCK_LEVEL, (k, v) -> v + ENTITY_BONUS);
         }
+        List<Map.Entry<String, Double>> ranking = scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
         if (HUMAN.matcher(text).find()) {
-            return new Classification(Intents.HUMAN, 0.95, passages);
+            return new Classification(Intents.HUMAN, 0.95, passages, ranking);
         }
         if (TICKET.matcher(text).find()) {
-            return new Classification(Intents.OPEN_TICKET, 0.95, passages);
+            return new Classification(Intents.OPEN_TICKET, 0.95, passages, ranking);
         }
         if (MY_TICKETS.matcher(text).find()) {
-            return new Classification(Intents.MY_TICKETS, 0.95, passages);
+            return new Classification(Intents.MY_TICKETS, 0.95, passages, ranking);
         }
-        Map.Entry<String, Double> best = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(Map.entry(Intents.UNKNOWN, 0.0));
+        Map.Entry<String, Double> best = ranking.isEmpty() ? Map.entry(Intents.UNKNOWN, 0.0) : ranking.getFirst();
         double confidence = Math.max(0, Math.min(1, best.getValue()));
-        return confidence < minConfidence ? new Classification(Intents.UNKNOWN, confidence, passages)
-                : new Classification(best.getKey(), confidence, passages);
+        return confidence < minConfidence ? new Classification(Intents.UNKNOWN, confidence, passages, ranking)
+                : new Classification(best.getKey(), confidence, passages, ranking);
     }
 
     AssistantAnswer answer(String question, Set<Role> roles, AssistantTools tools) {

@@ -27,6 +27,12 @@ class IntentCatalog {
         this.embedder = embedder;
     }
 
+    /** Embeds the examples in the background once the application is up, so the first question does not wait for them. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofPlatform().daemon().name("support-intents").start(this::examples);
+    }
+
     /** Best similarity per intent. */
     Map<String, Double> scores(float[] query) {
         Map<String, Double> best = new HashMap<>();

@@ -65,6 +65,7 @@ public class KnowledgeBase {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private volatile List<Passage> passages = List.of();
+    private volatile ArticleLexicon lexicon = new ArticleLexicon(List.of());
 
     KnowledgeBase(HelpArticleRepository articles, JdbcClient jdbc, TextEmbedder embedder, EntityValidation validation,
                   ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager tm) {
@@ -144,7 +145,17 @@ public class KnowledgeBase {
         if (!changed.deleted()) {
             kept.addAll(readPassages(changed.articleId()));
         }
-        passages = List.copyOf(kept);
+        setPassages(kept);
+    }
+
+    private void setPassages(List<Passage> all) {
+        lexicon = new ArticleLexicon(all);
+        passages = List.copyOf(all);
+    }
+
+    /** Word-match scores per article slug, for the rare exact words embeddings blur. */
+    Map<String, Double> lexicalScores(String query) {
+        return lexicon.scores(query);
     }
 
     // ---- start-up --------------------------------------------------------------------------
@@ -166,7 +177,7 @@ public class KnowledgeBase {
                 }
             }
         });
-        passages = List.copyOf(readPassages(null));
+        setPassages(readPassages(null));
         log.info("Knowledge base: {} passages in memory ({} ms)", passages.size(), (System.nanoTime() - started) / 1_000_000);
     }
 

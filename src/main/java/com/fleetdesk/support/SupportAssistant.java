@@ -72,6 +72,11 @@ class SupportAssistant {
     }
 
     AssistantAnswer answer(String question) {
+        return answerWith(llm, question);
+    }
+
+    /** Answers with {@code model} (null = the embedded mode); tests pass a model pointed at their own server. */
+    AssistantAnswer answerWith(LlmAssistant llm, String question) {
         Set<Role> roles = CurrentUser.roles();
         EmbeddedAssistant.Classification c = embedded.classify(question, roles);
         if (llm == null || Intents.HUMAN.equals(c.intent())) {
