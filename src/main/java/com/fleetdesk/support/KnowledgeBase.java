@@ -65,6 +65,7 @@ public class KnowledgeBase {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private volatile List<Passage> passages = List.of();
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
     private volatile ArticleLexicon lexicon = new ArticleLexicon(List.of());
 
     KnowledgeBase(HelpArticleRepository articles, JdbcClient jdbc, TextEmbedder embedder, EntityValidation validation,
@@ -96,6 +97,7 @@ public class KnowledgeBase {
 
     /** The {@code limit} passages closest to {@code query} among those written for {@code roles}. */
     List<ScoredPassage> search(float[] query, Set<Role> roles, int limit) {
+        awaitReady();
         return passages.stream().filter(p -> p.readableBy(roles))
                 .map(p -> new ScoredPassage(p, TextEmbedder.dot(query, p.vector())))
                 .sorted(Comparator.comparingDouble(ScoredPassage::score).reversed())
@@ -103,6 +105,7 @@ public class KnowledgeBase {
     }
 
     List<String> slugs() {
+        awaitReady();
         return passages.stream().map(Passage::slug).distinct().sorted().toList();
     }
 
@@ -139,8 +142,9 @@ public class KnowledgeBase {
     }
 
     /** Reloads the changed article's passages into memory (here and on every other node). */
-    @EventListener
-    void onArticleChanged(HelpArticleChanged changed) {
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    synchronized void onArticleChanged(HelpArticleChanged changed) {
+        awaitReady();
         List<Passage> kept = new ArrayList<>(passages.stream().filter(p -> p.articleId() != changed.articleId()).toList());
         if (!changed.deleted()) {
             kept.addAll(readPassages(changed.articleId()));
@@ -155,20 +159,49 @@ public class KnowledgeBase {
 
     /** Word-match scores per article slug, for the rare exact words embeddings blur. */
     Map<String, Double> lexicalScores(String query) {
+        awaitReady();
         return lexicon.scores(query);
     }
 
     // ---- start-up --------------------------------------------------------------------------
 
-    /** Seeds the starter articles into an empty knowledge base, embeds what is stale and loads all passages. */
+    /**
+     * Seeds the starter articles into an empty knowledge base; then, off the start-up thread (so
+     * the application does not wait for the model), embeds what is stale and loads all passages.
+     * The first question waits until that is done.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        long started = System.nanoTime();
         transactions.executeWithoutResult(s -> {
             if (articles.count() == 0) {
                 starterArticles().forEach(articles::save);
-                articles.flush();
             }
+        });
+        Thread.ofPlatform().daemon().name("support-knowledge").start(() -> {
+            try {
+                load();
+            } catch (RuntimeException e) {
+                log.error("Could not load the knowledge base", e);
+            } finally {
+                ready.countDown();
+            }
+        });
+    }
+
+    private void awaitReady() {
+        try {
+            if (!ready.await(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The knowledge base is still loading");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the knowledge base loads", e);
+        }
+    }
+
+    private void load() {
+        long started = System.nanoTime();
+        transactions.executeWithoutResult(s -> {
             for (HelpArticle article : articles.findAll()) {
                 Long stored = jdbc.sql("select min(article_version) from help_article_chunk where article_id = ?")
                         .param(article.getId()).query(Long.class).optional().orElse(null);

@@ -42,10 +42,10 @@ final class PiiMasker {
         if (text == null) {
             return null;
         }
-        String out = replace(text, EMAIL, "EMAIL");
-        out = replace(out, PHONE, "PHONE");
+        String out = replace(text, EMAIL, "EMAIL", v -> true);
+        out = replace(out, PHONE, "PHONE", PiiMasker::looksLikePhone);
         if (maskPlates) {
-            out = replace(out, AssistantTools.PLATE, "PLATE");
+            out = replace(out, AssistantTools.PLATE, "PLATE", v -> true);
         }
         for (String name : List.copyOf(knownNames)) {
             out = out.replace(name, placeholder("NAME", name));
@@ -73,11 +73,16 @@ final class PiiMasker {
         return out;
     }
 
-    private String replace(String text, Pattern pattern, String kind) {
+    /** Nine or more digits and not an ISO date or a time range: "+44 7700 900123", "0161 496 0000". */
+    private static boolean looksLikePhone(String candidate) {
+        return candidate.chars().filter(Character::isDigit).count() >= 9 && !candidate.matches(".*\\d{4}-\\d{2}-\\d{2}.*");
+    }
+
+    private String replace(String text, Pattern pattern, String kind, java.util.function.Predicate<String> accept) {
         Matcher m = pattern.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(placeholder(kind, m.group())));
+            m.appendReplacement(sb, Matcher.quoteReplacement(accept.test(m.group()) ? placeholder(kind, m.group()) : m.group()));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -52,9 +52,26 @@ final class StubOpenAiServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** True once the model has been sent a tool's result. */
     static boolean hasToolResult(String body) {
-        return body.contains("\"role\":\"tool\"") || body.contains("\"role\" : \"tool\"");
+        return lastToolResult(body) != null;
+    }
+
+    /** The content of the last tool message in a request body, or null. */
+    static String lastToolResult(String body) {
+        try {
+            String result = null;
+            for (var message : JSON.readTree(body).path("messages")) {
+                if ("tool".equals(message.path("role").asText())) {
+                    result = message.path("content").asText();
+                }
+            }
+            return result;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static String completion(String content, String extra, String finish) {
@@ -76,25 +93,6 @@ final class StubOpenAiServer implements AutoCloseable {
             }
         }
         return sb.append('"').toString();
-    }
-
-    /** The content of the last tool message in a request body (JSON-unescaped enough for assertions). */
-    static String lastToolResult(String body) {
-        int at = body.lastIndexOf("\"role\":\"tool\"");
-        int content = body.indexOf("\"content\":\"", at) + 11;
-        StringBuilder sb = new StringBuilder();
-        for (int i = content; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\') {
-                char next = body.charAt(++i);
-                sb.append(next == 'n' ? '\n' : next);
-            } else if (c == '"') {
-                break;
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     @Override

@@ -56,8 +56,11 @@ public class HelpArticlesView extends Main {
         grid.addColumn(a -> a.getAudience().isEmpty() ? "Everyone"
                 : a.getAudience().stream().map(Role::label).collect(Collectors.joining(", "))).setHeader("Written for").setAutoWidth(true);
         grid.setEmptyStateText("No article matches.");
-        grid.addItemClickListener(e -> open(e.getItem()));
-        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::open));
+        // Selection (click, or Space on the focused row) opens the article; deselected again so the same row can be reopened.
+        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(article -> {
+            grid.deselectAll();
+            open(article);
+        }));
         search.addValueChangeListener(e -> refresh());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(editor);

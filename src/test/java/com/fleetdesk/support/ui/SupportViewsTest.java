@@ -1,6 +1,7 @@
 package com.fleetdesk.support.ui;
 
 import com.fleetdesk.FleetdeskTest;
+import com.fleetdesk.PushedUpdates;
 import com.fleetdesk.SignedIn;
 import com.fleetdesk.base.ui.MainLayout;
 import com.fleetdesk.support.ConversationStatus;
@@ -65,10 +66,12 @@ class SupportViewsTest extends SpringBrowserlessTest {
             console.takeOver(c.getId());
             console.reply(c.getId(), "Hi, Sam from support here.");
         });
+        PushedUpdates.deliver();
         assertThat(transcript(view)).as("pushed to the open chat").contains("Hi, Sam from support here.", "agent (support)");
         assertThat(view.status.getElement().getTextRecursively()).isEqualTo("With an agent");
 
         signedIn.run("agent", () -> console.resolve(c.getId(), "Explained how to submit."));
+        PushedUpdates.deliver();
         assertThat(view.rating.isVisible()).isTrue();
         test(view.rate).click();
         assertThat(view.rating.isInvalid()).isTrue();
@@ -107,6 +110,7 @@ class SupportViewsTest extends SpringBrowserlessTest {
         assertThat(signedIn.as("office", () -> chat.messages(c.getId())).getLast().getText()).startsWith("Hello, this is the Fleetdesk support team.");
 
         signedIn.run("office", () -> chat.send("Thanks, my trip shows the wrong vehicle"));
+        PushedUpdates.deliver();
         assertThat(test(view.messages).size()).as("the customer's reply arrives by push").isGreaterThanOrEqualTo(5);
 
         test(view.resolve).click();
@@ -123,12 +127,14 @@ class SupportViewsTest extends SpringBrowserlessTest {
         HelpArticlesView view = navigate(HelpArticlesView.class);
         assertThat(test(view.grid).size()).isGreaterThanOrEqualTo(15);
         test(view.create).click();
-        test(view.dialog.slug).setValue("Bad Id!");
-        test(view.dialog.title).setValue("Fuel cards");
-        test(view.dialog.body).setValue("# Fuel cards\nIf your fuel card is declined, call the Allstar helpline printed on the back of the card.");
+        HelpArticlesView.ArticleDialog dialog = $(HelpArticlesView.ArticleDialog.class).single();
+        assertThat(dialog.isOpened()).isTrue();
+        dialog.slug.setValue("Bad Id!");
+        dialog.title.setValue("Fuel cards");
+        dialog.body.setValue("# Fuel cards\nIf your fuel card is declined, call the Allstar helpline printed on the back of the card.");
         test($(com.vaadin.flow.component.button.Button.class).withText("Save").single()).click();
         assertThat(view.dialog.slug.isInvalid()).isTrue();
-        test(view.dialog.slug).setValue("fuel-cards");
+        dialog.slug.setValue("fuel-cards");
         test($(com.vaadin.flow.component.button.Button.class).withText("Save").single()).click();
         assertThat(view.dialog.isOpened()).isFalse();
 
