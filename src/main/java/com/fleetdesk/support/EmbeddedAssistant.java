@@ -24,6 +24,11 @@ class EmbeddedAssistant {
     /** Passages are statements, examples are questions: a passage matching as well as an example counts a little more. */
     static final double PASSAGE_WEIGHT = 1.0;
     static final double ENTITY_BONUS = 0.12;
+    /** "How do I …" asks for a procedure, not for live data: tools count a little less unless a plate, trip or part is named. */
+    static final double HOW_TO_PENALTY = 0.08;
+    private static final Pattern HOW_TO = Pattern.compile(
+            "^\\s*(how|where)\\s+(do|can|should|would|could|are)\\s+(i|we|you)\\b|^\\s*(can|could)\\s+(i|we)\\b|^\\s*is it possible|^\\s*what('s| is) the (way|procedure)",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern HUMAN = Pattern.compile(
             "\\b(talk|speak|chat|connect|put me through|transfer|get|want|need|reach|contact)\\b.{0,40}\\b(human|person|people|agent|someone|somebody|operator|real person|support team|support staff|representative|colleague from support|man|woman)\\b"
@@ -31,8 +36,8 @@ class EmbeddedAssistant {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TICKET = Pattern.compile("\\b(open|raise|create|log|file|submit|start)\\b.{0,25}\\b(ticket|case|support request)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MY_TICKETS = Pattern.compile("\\b(my|open|existing)\\b.{0,20}\\b(tickets|cases|support requests)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MY_TICKETS = Pattern.compile("\\b(my|open|existing)\\b.{0,20}\\b(tickets|cases|support requests)\\b"
+            + "|\\bmy\\s+(support\\s+)?(ticket|case|support request|request to support)\\b", Pattern.CASE_INSENSITIVE);
 
     record Classification(String intent, double confidence, List<KnowledgeBase.ScoredPassage> passages,
                           List<Map.Entry<String, Double>> ranking) {
@@ -74,14 +79,22 @@ class EmbeddedAssistant {
         for (String slug : readable.keySet()) {
             scores.computeIfPresent(Intents.article(slug), (k, v) -> v + lexicalWeight * lexical.getOrDefault(slug, 0.0));
         }
-        if (AssistantTools.PLATE.matcher(text).find()) {
+        boolean plate = AssistantTools.PLATE.matcher(text).find();
+        boolean trip = AssistantTools.TRIP_NUMBER.matcher(text).find();
+        boolean part = AssistantTools.PART_NUMBER.matcher(text).find();
+        if (plate) {
             scores.computeIfPresent(Intents.VEHICLE_STATUS, (k, v) -> v + ENTITY_BONUS);
         }
-        if (AssistantTools.TRIP_NUMBER.matcher(text).find()) {
+        if (trip) {
             scores.computeIfPresent(Intents.TRIP_STATUS, (k, v) -> v + ENTITY_BONUS);
         }
-        if (AssistantTools.PART_NUMBER.matcher(text).find()) {
+        if (part) {
             scores.computeIfPresent(Intents.STOCK_LEVEL, (k, v) -> v + ENTITY_BONUS);
+        }
+        if (!plate && !trip && !part && HOW_TO.matcher(text).find()) {
+            for (String tool : List.of(Intents.VEHICLE_STATUS, Intents.TRIP_STATUS, Intents.STOCK_LEVEL)) {
+                scores.computeIfPresent(tool, (k, v) -> v - HOW_TO_PENALTY);
+            }
         }
         List<Map.Entry<String, Double>> ranking = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5).map(e -> Map.entry(e.getKey(), e.getValue())).toList();

@@ -155,6 +155,22 @@ class SupportConversationTest {
     }
 
     @Test
+    void aResolvedConversationCanBeReopenedAndGoesBackToItsAgent() {
+        fresh("office");
+        SupportConversation c = signedIn.as("office", () -> chat.send("connect me to a person please"));
+        signedIn.run("agent", () -> console.takeOver(c.getId()));
+        signedIn.run("agent", () -> console.resolve(c.getId(), "Explained the export."));
+        SupportConversation reopened = signedIn.as("office", () -> chat.reopen(c.getId()));
+        assertThat(reopened.getStatus()).isEqualTo(ConversationStatus.WITH_AGENT);
+        assertThat(reopened.getAgentUsername()).isEqualTo("agent");
+        assertThat(jdbc.sql("select reopened from support_conversation where id = ?").param(c.getId()).query(Boolean.class).single()).isTrue();
+        assertThatThrownBy(() -> signedIn.run("office", () -> chat.reopen(c.getId())))
+                .isInstanceOf(InvalidInputException.class).hasMessage("Only a resolved conversation can be reopened.");
+        assertThatThrownBy(() -> signedIn.run("office", () -> chat.close(c.getId())))
+                .isInstanceOf(InvalidInputException.class).hasMessage("The support team is still working on this conversation.");
+    }
+
+    @Test
     void twoAnswersInARowTheAssistantIsUnsureOfHandTheConversationOver() {
         fresh("technician");
         SupportConversation c = signedIn.as("technician", () -> chat.send("What will the weather be like in Leeds tomorrow?"));

@@ -85,6 +85,7 @@ public class AgentConsoleView extends Main {
     private final String me = CurrentUser.requireUsername();
     private Long selected;
     private long lastTypingSent;
+    private com.vaadin.flow.shared.Registration polling;
 
     public AgentConsoleView(SupportConsole console, LiveEventBus live) {
         this.console = console;
@@ -226,12 +227,15 @@ public class AgentConsoleView extends Main {
         canned.setItems(console.cannedResponses());
         // Waiting times grow by themselves: refresh them every half minute.
         event.getUI().setPollInterval(30_000);
-        event.getUI().addPollListener(e -> refreshQueue());
+        polling = event.getUI().addPollListener(e -> refreshQueue());
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
         super.onDetach(event);
     }
 

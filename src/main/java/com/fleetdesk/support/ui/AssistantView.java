@@ -49,6 +49,7 @@ public class AssistantView extends Main {
     final Button person = new Button("Talk to a person", VaadinIcon.USER.create());
     final Button solved = new Button("This solved it", VaadinIcon.CHECK.create());
     final Button end = new Button("End chat");
+    final Button reopen = new Button("Still a problem? Reopen");
     final RadioButtonGroup<Integer> rating = new RadioButtonGroup<>("How good was the help? (1 = poor, 5 = excellent)");
     final Button rate = new Button("Send rating");
     final Span status = new Span();
@@ -82,11 +83,12 @@ public class AssistantView extends Main {
             }
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickShortcut(Key.ENTER);
+        send.addClickShortcut(Key.ENTER).listenOn(message);
         send.addClickListener(e -> send());
         person.addClickListener(e -> act(chat::requestPerson));
         solved.addClickListener(e -> act(() -> chat.markSolved(conversationId)));
         end.addClickListener(e -> act(() -> chat.close(conversationId)));
+        reopen.addClickListener(e -> act(() -> chat.reopen(conversationId)));
         rating.setItems(1, 2, 3, 4, 5);
         rate.addClickListener(e -> {
             if (rating.getValue() == null) {
@@ -103,7 +105,7 @@ public class AssistantView extends Main {
         input.setWidthFull();
         input.setAlignItems(FlexComponent.Alignment.BASELINE);
         input.expand(message);
-        HorizontalLayout actions = new HorizontalLayout(person, solved, end);
+        HorizontalLayout actions = new HorizontalLayout(person, solved, reopen, end);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         HorizontalLayout state = new HorizontalLayout(status, readState, typing);
         state.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -182,6 +184,7 @@ public class AssistantView extends Main {
         solved.setVisible(s == ConversationStatus.BOT);
         end.setVisible(s == ConversationStatus.BOT || s == ConversationStatus.RESOLVED);
         ratingBox.setVisible(s == ConversationStatus.RESOLVED);
+        reopen.setVisible(s == ConversationStatus.RESOLVED && c != null && !c.isResolvedByBot());
         message.setEnabled(s != ConversationStatus.RESOLVED);
         send.setEnabled(s != ConversationStatus.RESOLVED);
     }
