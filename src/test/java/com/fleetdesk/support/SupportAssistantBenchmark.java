@@ -56,6 +56,9 @@ public final class SupportAssistantBenchmark {
             for (Question q : questions) {
                 predicted.add(predict(assistant, accounts.get(q.user()), q));
             }
+            if (Boolean.getBoolean("bench.sweep")) {
+                sweep(context, questions, accounts);
+            }
             List<Double> latencies = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
                 for (Question q : questions) {
@@ -121,6 +124,29 @@ public final class SupportAssistantBenchmark {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** Top-1 accuracy of the classification alone for other lexical weights and thresholds (for tuning; -Dbench.sweep=true). */
+    private static void sweep(ConfigurableApplicationContext context, List<Question> questions, java.util.Map<String, UserDetails> accounts) {
+        System.out.println("\nSweep: top-1 by lexical weight (rows) and minimum confidence (columns)");
+        double[] thresholds = {0.35, 0.40, 0.45, 0.50};
+        for (double weight : new double[]{0, 0.1, 0.15, 0.25, 0.35}) {
+            StringBuilder row = new StringBuilder(String.format("  weight %.2f:", weight));
+            for (double threshold : thresholds) {
+                EmbeddedAssistant candidate = new EmbeddedAssistant(context.getBean(KnowledgeBase.class), context.getBean(IntentCatalog.class),
+                        context.getBean(TextEmbedder.class), threshold, weight);
+                int correct = 0;
+                for (Question q : questions) {
+                    signIn(accounts.get(q.user()));
+                    String p = Sentiment.score(q.text()) <= Sentiment.FRUSTRATED ? Intents.HUMAN
+                            : candidate.classify(q.text(), com.fleetdesk.base.security.CurrentUser.roles()).intent();
+                    correct += p.equals(q.expected()) ? 1 : 0;
+                }
+                row.append(String.format("  %.2f→%5.1f %%", threshold, 100.0 * correct / questions.size()));
+            }
+            System.out.println(row);
+        }
+        SecurityContextHolder.clearContext();
     }
 
     private static void signIn(UserDetails user) {
