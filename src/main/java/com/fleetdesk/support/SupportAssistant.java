@@ -72,11 +72,19 @@ class SupportAssistant {
     }
 
     AssistantAnswer answer(String question) {
-        return answerWith(llm, question);
+        return answerWith(llm, question, List.of());
+    }
+
+    AssistantAnswer answer(String question, List<String> history) {
+        return answerWith(llm, question, history);
     }
 
     /** Answers with {@code model} (null = the embedded mode); tests pass a model pointed at their own server. */
     AssistantAnswer answerWith(LlmAssistant llm, String question) {
+        return answerWith(llm, question, List.of());
+    }
+
+    AssistantAnswer answerWith(LlmAssistant llm, String question, List<String> history) {
         Set<Role> roles = CurrentUser.roles();
         EmbeddedAssistant.Classification c = embedded.classify(question, roles);
         if (llm == null || Intents.HUMAN.equals(c.intent())) {
@@ -87,7 +95,7 @@ class SupportAssistant {
         String user = (fullName == null ? CurrentUser.requireUsername() : fullName) + ", "
                 + roles.stream().map(Role::label).collect(Collectors.joining(", "));
         try {
-            return llm.answer(question, user, c, tools(masker), masker);
+            return llm.answer(question, history, user, c, tools(masker), masker);
         } catch (RuntimeException e) {
             log.warn("The language model did not answer ({}); answering from the knowledge base", e.toString());
             return embedded.answer(question, c, tools(null));

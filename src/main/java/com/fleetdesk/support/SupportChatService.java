@@ -94,7 +94,7 @@ public class SupportChatService {
         }
         rateLimit.acquire(username, clock.millis());
         double sentiment = Sentiment.score(message);
-        record Sent(long conversationId, long messageId, ConversationStatus status) {
+        record Sent(long conversationId, long messageId, ConversationStatus status, List<String> history) {
         }
         Sent sent = transactions.execute(s -> {
             Instant now = clock.instant();
@@ -108,13 +108,17 @@ public class SupportChatService {
             if (conversation.getSubject() == null) {
                 conversation.setSubject(message.length() > 200 ? message.substring(0, 197) + "…" : message);
             }
-            return new Sent(conversation.getId(), saved.getId(), conversation.getStatus());
+            List<String> history = messages.findByConversationIdOrderById(conversation.getId()).stream()
+                    .filter(m -> !m.getId().equals(saved.getId()) && m.getSender() != MessageSender.SYSTEM)
+                    .map(m -> (m.getSender() == MessageSender.CUSTOMER ? "User: " : "Assistant: ") + m.getText()).toList();
+            return new Sent(conversation.getId(), saved.getId(), conversation.getStatus(),
+                    history.subList(Math.max(0, history.size() - 6), history.size()));
         });
         if (sent.status() != ConversationStatus.BOT) {
             return publish(conversations.findById(sent.conversationId()).orElseThrow());
         }
         // Outside a transaction: a language model may take seconds, and must not hold a connection meanwhile.
-        AssistantAnswer answer = assistant.answer(message);
+        AssistantAnswer answer = assistant.answer(message, sent.history());
         return transactions.execute(s -> {
             Instant now = clock.instant();
             SupportConversation conversation = conversations.lockById(sent.conversationId()).orElseThrow();

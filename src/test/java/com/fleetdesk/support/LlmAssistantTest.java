@@ -116,6 +116,17 @@ class LlmAssistantTest {
     }
 
     @Test
+    void earlierLinesOfTheConversationAreSentMaskedSoFollowUpsMakeSense() throws Exception {
+        try (StubOpenAiServer server = new StubOpenAiServer(body -> new StubOpenAiServer.Text("Yes, also for meals."))) {
+            AssistantAnswer answer = signedIn.as("driver", () -> assistant.answerWith(model(server), "And for meals too?",
+                    List.of("User: Can I claim parking? Reach me at drew.driver@example.com", "Assistant: Yes, add a parking expense.")));
+            assertThat(server.requests.getFirst()).contains("User: Can I claim parking? Reach me at [EMAIL_1]", "Assistant: Yes, add a parking expense.")
+                    .doesNotContain("drew.driver@example.com");
+            assertThat(answer.text()).startsWith("Yes, also for meals.");
+        }
+    }
+
+    @Test
     void anUnreachableModelFallsBackToTheKnowledgeBase() {
         LlmAssistant unreachable = LlmAssistant.openAi("http://127.0.0.1:9/v1", "k", "m", Duration.ofSeconds(2));
         AssistantAnswer answer = signedIn.as("driver", () -> assistant.answerWith(unreachable, "How do I upload a receipt for my fuel?"));
