@@ -34,6 +34,34 @@ class LlmAssistantTest {
     FleetDirectory directory;
     @Autowired
     SignedIn signedIn;
+    @Autowired
+    EmbeddedAssistant embedded;
+    @Autowired
+    com.fleetdesk.trips.TripLogService trips;
+    @Autowired
+    com.fleetdesk.inventory.StockService stock;
+    @Autowired
+    SupportTickets tickets;
+    @Autowired
+    com.fleetdesk.fleet.FleetAccess access;
+
+    private SupportAssistant configured(String provider, String baseUrl) {
+        return new SupportAssistant(embedded, positions, trips, stock, tickets, access, "Europe/London", provider, baseUrl, "key", "stub-model",
+                Duration.ofSeconds(10), false);
+    }
+
+    @Test
+    void theConfiguredProviderIsUsedAndABadConfigurationIsRefusedAtStartUp() throws Exception {
+        try (StubOpenAiServer server = new StubOpenAiServer(body -> new StubOpenAiServer.Text("From the stub model."))) {
+            SupportAssistant openAi = configured("openai", server.baseUrl());
+            assertThat(openAi.usesLanguageModel()).isTrue();
+            assertThat(signedIn.as("office", () -> openAi.answer("How do I export trips to Excel?")).text()).startsWith("From the stub model.");
+            assertThat(server.requests.getFirst()).contains("stub-model", "Finding and exporting trips");
+        }
+        assertThat(configured("none", "").usesLanguageModel()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> configured("openai", " ")).hasMessageContaining("fleetdesk.assistant.base-url");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> configured("gpt", "http://x")).hasMessageContaining("none, openai or ollama");
+    }
 
     private static LlmAssistant model(StubOpenAiServer server) {
         return LlmAssistant.openAi(server.baseUrl(), "test-key", "stub-model", Duration.ofSeconds(10));
