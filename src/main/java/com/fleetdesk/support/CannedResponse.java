@@ -37,4 +37,12 @@ public class CannedResponse extends AuditedEntity {
     public String getText() {
         return text;
     }
+
+    public void setTitle(String title) {
+        this.title = title == null ? null : title.strip();
+    }
+
+    public void setText(String text) {
+        this.text = text == null ? null : text.strip();
+    }
 }

@@ -73,6 +73,8 @@ public class AgentConsoleView extends Main {
     final Button transfer = new Button("Transfer");
     final TextArea resolution = new TextArea("Resolution note");
     final Button resolve = new Button("Resolve");
+    final Button newCanned = new Button("New canned response");
+    final CannedResponseDialog cannedDialog;
     final ComboBox<String> intent = new ComboBox<>("Correct intent of the selected message");
     final Button saveIntent = new Button("Save intent");
     final H2 heading = new H2("Choose a conversation");
@@ -89,6 +91,11 @@ public class AgentConsoleView extends Main {
 
     public AgentConsoleView(SupportConsole console, LiveEventBus live) {
         this.console = console;
+        this.cannedDialog = new CannedResponseDialog(console, saved -> {
+            canned.setItems(console.cannedResponses());
+            Feedback.saved("Canned response “" + saved.getTitle() + "” saved");
+        });
+        newCanned.addClickListener(e -> cannedDialog.edit(new CannedResponse("", "")));
         addClassNames("list-view", "support-console");
 
         presence.setLabel("Your presence");
@@ -182,7 +189,7 @@ public class AgentConsoleView extends Main {
             Feedback.saved("Resolved; the customer is asked to rate it");
         }, resolution));
 
-        HorizontalLayout replyActions = new HorizontalLayout(canned, send);
+        HorizontalLayout replyActions = new HorizontalLayout(canned, send, newCanned);
         replyActions.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout transferRow = new HorizontalLayout(transferTo, transfer);
         transferRow.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -316,6 +323,21 @@ public class AgentConsoleView extends Main {
             }
         } catch (AccessDeniedException e) {
             Feedback.error(e.getMessage());
+        }
+    }
+
+    /** Adds a reply agents can insert with one click. */
+    static class CannedResponseDialog extends com.fleetdesk.base.ui.EditDialog<CannedResponse> {
+
+        final com.vaadin.flow.component.textfield.TextField title = new com.vaadin.flow.component.textfield.TextField("Title");
+        final TextArea text = new TextArea("Text");
+
+        CannedResponseDialog(SupportConsole console, com.vaadin.flow.function.SerializableConsumer<CannedResponse> afterSave) {
+            super("Canned response", CannedResponse.class, console::saveCannedResponse, afterSave);
+            text.setMaxLength(2000);
+            form.add(title);
+            form.add(text, 2);
+            binder.bindInstanceFields(this);
         }
     }
 

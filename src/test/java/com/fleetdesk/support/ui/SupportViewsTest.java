@@ -113,6 +113,18 @@ class SupportViewsTest extends SpringBrowserlessTest {
         PushedUpdates.deliver();
         assertThat(test(view.messages).size()).as("the customer's reply arrives by push").isGreaterThanOrEqualTo(5);
 
+        test(view.newCanned).click();
+        AgentConsoleView.CannedResponseDialog cannedDialog = $(AgentConsoleView.CannedResponseDialog.class).single();
+        cannedDialog.title.setValue("Greeting");
+        cannedDialog.text.setValue("Hi!");
+        test($(com.vaadin.flow.component.button.Button.class).withText("Save").single()).click();
+        assertThat(cannedDialog.isOpened()).as("titles are unique").isTrue();
+        assertThat(cannedDialog.title.getErrorMessage()).isEqualTo("Another canned response already has this title");
+        cannedDialog.title.setValue("Vehicle swap " + System.nanoTime());
+        test($(com.vaadin.flow.component.button.Button.class).withText("Save").single()).click();
+        assertThat(cannedDialog.isOpened()).isFalse();
+        assertThat(view.canned.getListDataView().getItems().map(r -> r.getText())).contains("Hi!");
+
         test(view.resolve).click();
         assertThat(view.resolution.isInvalid()).isTrue();
         assertThat(view.resolution.getErrorMessage()).isEqualTo("Write what solved the problem");
