@@ -188,5 +188,36 @@ public class FleetDirectory {
                         VehicleType.valueOf(rs.getString(6)), VehicleStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8),
                         rs.getObject(9, java.time.LocalDate.class), rs.getObject(10, java.time.LocalDate.class)))
                 .list();
+    /** Who a user is, for the support console's customer context: roles, depots, driver record and vehicle. */
+    public record AccountProfile(String username, String fullName, List<String> roles, List<Long> depotIds, List<String> depotNames,
+                                 Long driverId, String vehicleRegistration) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountProfile> accountProfile(String username) {
+        return jdbc.sql("""
+                        select a.username, a.full_name,
+                               (select string_agg(r.role, ',' order by r.role) from user_account_role r where r.user_account_id = a.id),
+                               (select string_agg(dp.id || '|' || dp.name, ',' order by dp.name) from user_account_depot ad
+                                  join depot dp on dp.id = ad.depot_id where ad.user_account_id = a.id),
+                               d.id, (select v.registration from vehicle v where v.current_driver_id = d.id order by v.id limit 1)
+                          from user_account a left join driver d on d.user_account_id = a.id
+                         where lower(a.username) = lower(?)
+                        """).param(username)
+                .query((rs, i) -> {
+                    List<Long> ids = new java.util.ArrayList<>();
+                    List<String> names = new java.util.ArrayList<>();
+                    String depots = rs.getString(4);
+                    if (depots != null) {
+                        for (String d : depots.split(",")) {
+                            int bar = d.indexOf('|');
+                            ids.add(Long.parseLong(d.substring(0, bar)));
+                            names.add(d.substring(bar + 1));
+                        }
+                    }
+                    String roles = rs.getString(3);
+                    return new AccountProfile(rs.getString(1), rs.getString(2), roles == null ? List.of() : List.of(roles.split(",")),
+                            ids, names, rs.getObject(5, Long.class), rs.getString(6));
+                }).optional();
     }
 }

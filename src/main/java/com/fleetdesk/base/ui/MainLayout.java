@@ -65,7 +65,12 @@ public class MainLayout extends AppLayout {
         themeSwitch.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         themeSwitch.addClickListener(e -> toggleColorScheme());
         headerSlot.addClassName("header-slot");
-        HorizontalLayout header = new HorizontalLayout(toggle, headerSlot, new NotificationBell(notifications, live), themeSwitch, buildUserMenu());
+        // The support assistant one click away from every screen (by route: base does not depend on support).
+        Button assistant = new Button(new Icon(VaadinIcon.CHAT), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("support/assistant")));
+        assistant.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        assistant.setAriaLabel("Ask the support assistant");
+        assistant.setTooltipText("Ask the support assistant");
+        HorizontalLayout header = new HorizontalLayout(toggle, headerSlot, assistant, new NotificationBell(notifications, live), themeSwitch, buildUserMenu());
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(headerSlot);

@@ -1,0 +1,7 @@
+package com.fleetdesk.support;
+
+import com.fleetdesk.base.live.LiveEvent;
+
+/** An agent went online or away. */
+public record AgentPresenceChanged(String username, boolean online) implements LiveEvent {
+}

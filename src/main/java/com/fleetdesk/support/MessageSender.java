@@ -1,0 +1,5 @@
+package com.fleetdesk.support;
+
+public enum MessageSender {
+    CUSTOMER, BOT, AGENT, SYSTEM
+}
