@@ -188,6 +188,8 @@ public class FleetDirectory {
                         VehicleType.valueOf(rs.getString(6)), VehicleStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8),
                         rs.getObject(9, java.time.LocalDate.class), rs.getObject(10, java.time.LocalDate.class)))
                 .list();
+    }
+
     /** Who a user is, for the support console's customer context: roles, depots, driver record and vehicle. */
     public record AccountProfile(String username, String fullName, List<String> roles, List<Long> depotIds, List<String> depotNames,
                                  Long driverId, String vehicleRegistration) {
