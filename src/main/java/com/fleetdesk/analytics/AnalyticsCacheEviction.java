@@ -55,6 +55,13 @@ class AnalyticsCacheEviction {
         caches.evict(AnalyticsCaches.Source.STOCK, key -> true);
     }
 
+    /** A conversation changed: support figures are small and few, so all of them are recomputed. */
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(com.fleetdesk.support.SupportConversationChanged event) {
+        caches.evict(AnalyticsCaches.Source.SUPPORT, key -> true);
+    }
+
     /** Names, depots and fleet membership appear in most aggregates: start afresh. */
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @TransactionalEventListener(fallbackExecution = true)

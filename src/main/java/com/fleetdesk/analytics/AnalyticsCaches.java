@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 public class AnalyticsCaches {
 
     /** What a cached query reads: the events of that source evict it. */
-    public enum Source { TRIPS, ALERTS, POSITIONS, STOCK }
+    public enum Source { TRIPS, ALERTS, POSITIONS, STOCK, SUPPORT }
 
     private record Entry(Cache<Object, Object> cache, java.util.Set<Source> sources) {
     }
