@@ -36,8 +36,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * data directory and port, not just dropped connections: every position answered 200 is stored,
  * ingest and screens recover by themselves, and meanwhile users are told the database is down.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        // Without Vaadin: its security auto-configuration replaces the JVM-wide security context
+        // strategy, which would break the other test contexts that run after this one.
+        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,com.vaadin.flow.spring.SpringSecurityAutoConfiguration"})
 @ActiveProfiles("test")
+@org.springframework.test.annotation.DirtiesContext
 class DatabaseRestartTest {
 
     static Path dataDir;
