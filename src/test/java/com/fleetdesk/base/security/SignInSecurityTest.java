@@ -25,7 +25,7 @@ class SignInSecurityTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(context.getBean(MalformedRequestFilter.class)).apply(springSecurity()).build();
     }
 
     @Test
@@ -58,6 +58,13 @@ class SignInSecurityTest {
         assertThat(page.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.getResponse().getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
         assertThat(page.getResponse().getHeader("Permissions-Policy")).contains("camera=()");
+    }
+
+    @Test
+    void parametersThatAreNotUtf8AreRefusedWithAReason() throws Exception {
+        MvcResult result = mvc.perform(get(java.net.URI.create("/trips?v-r=init&location=%3F%25%95%DF%1C"))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(result.getResponse().getErrorMessage()).isEqualTo(MalformedRequestFilter.REASON);
     }
 
     @Test

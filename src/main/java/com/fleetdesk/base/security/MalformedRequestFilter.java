@@ -1,0 +1,85 @@
+package com.fleetdesk.base.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers a request whose parameters are not valid percent-encoded UTF-8 with 400 and a reason,
+ * before anything reads them: the servlet container would otherwise fail deep inside whichever
+ * filter first asked for a parameter, as a server error.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class MalformedRequestFilter extends OncePerRequestFilter {
+
+    static final String REASON = "Malformed request: parameters must be percent-encoded UTF-8.";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!decodes(request.getQueryString())) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, REASON);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (IllegalStateException e) {
+            // Tomcat's InvalidParameterException (an IllegalStateException) from a form body.
+            if (e.getClass().getSimpleName().equals("InvalidParameterException") && !response.isCommitted()) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, REASON);
+                return;
+            }
+            throw e;
+        }
+    }
+
+    /** True when every name and value of a query string percent-decodes to valid UTF-8. */
+    static boolean decodes(String query) {
+        if (query == null || query.isEmpty()) {
+            return true;
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        for (String part : query.split("[&=]")) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(part.length());
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (c == '%') {
+                    if (i + 2 >= part.length()) {
+                        return false;
+                    }
+                    int hi = Character.digit(part.charAt(i + 1), 16);
+                    int lo = Character.digit(part.charAt(i + 2), 16);
+                    if (hi < 0 || lo < 0) {
+                        return false;
+                    }
+                    bytes.write(hi * 16 + lo);
+                    i += 2;
+                } else if (c > 0x7f) {
+                    return false;
+                } else {
+                    bytes.write(c == '+' ? ' ' : c);
+                }
+            }
+            try {
+                decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
