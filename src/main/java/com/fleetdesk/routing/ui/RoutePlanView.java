@@ -32,6 +32,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.dnd.GridDropLocation;
+import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -146,6 +148,9 @@ public class RoutePlanView extends Main implements HasUrlParameter<Long> {
         unassigned.setAllRowsVisible(true);
         unassigned.setAriaLabel("Stops left out");
         unassigned.setEmptyStateText("Every stop is on a route.");
+        unassigned.addDragStartListener(e -> e.getDraggedItems().stream().findFirst()
+                .ifPresent(u -> dragged = new DraggedStop(u.stopId(), null, 0)));
+        unassigned.addDropListener(e -> dropStop(null, 1));
 
         moveStop.setItemLabelGenerator(s -> s.getLabel() + (s.getRouteVehicle() == null ? " (left out)"
                 : " (" + s.getRouteVehicle().getRegistration() + " #" + s.getRoutePosition() + ")"));
@@ -326,9 +331,57 @@ public class RoutePlanView extends Main implements HasUrlParameter<Long> {
             grid.setItems(r.stops());
             grid.setAllRowsVisible(true);
             grid.setAriaLabel("Route " + r.number() + " stops");
+            if (plan.getStatus() == RoutePlanStatus.SOLVED) {
+                dragAndDrop(grid, r);
+            }
             routes.add(heading, new Paragraph("Leaves " + hhmm(r.start()) + ", back " + hhmm(r.back())), grid);
         }
         unassigned.setItems(solved ? result.unassigned() : List.of());
+        boolean editable = plan.getStatus() == RoutePlanStatus.SOLVED;
+        unassigned.setRowsDraggable(editable);
+        unassigned.setDropMode(editable ? GridDropMode.ON_GRID : null);
+    }
+
+    /**
+     * Drag a stop within a route, to another route, or onto "Stops left out" (and back): the same
+     * change as the "Move a stop" form, which stays the keyboard way to do it.
+     */
+    private void dragAndDrop(Grid<PlanResult.RoutedStop> grid, PlanResult.Route route) {
+        grid.setRowsDraggable(true);
+        grid.setDropMode(GridDropMode.BETWEEN);
+        grid.addDragStartListener(e -> e.getDraggedItems().stream().findFirst()
+                .ifPresent(s -> dragged = new DraggedStop(s.stopId(), route.planVehicleId(), s.position())));
+        grid.addDropListener(e -> {
+            int position = e.getDropTargetItem()
+                    .map(target -> e.getDropLocation() == GridDropLocation.BELOW ? target.position() + 1 : target.position())
+                    .orElse(route.stops().size() + 1);
+            dropStop(route.planVehicleId(), position);
+        });
+    }
+
+    /** Where a dragged stop came from; a move down its own route counts positions without it. */
+    record DraggedStop(long stopId, Long planVehicleId, int position) {
+    }
+
+    DraggedStop dragged;
+
+    void dropStop(Long planVehicleId, int position) {
+        DraggedStop from = dragged;
+        dragged = null;
+        if (from == null || (planVehicleId == null && from.planVehicleId() == null)) {
+            return;
+        }
+        int target = planVehicleId != null && planVehicleId.equals(from.planVehicleId()) && from.position() < position ? position - 1 : position;
+        if (planVehicleId != null && planVehicleId.equals(from.planVehicleId()) && target == from.position()) {
+            return;
+        }
+        try {
+            PlanResult after = service.moveStop(planId, from.stopId(), planVehicleId, target);
+            Feedback.saved(after.feasible() ? "Stop moved: " + after.score() : "Stop moved, but the routes now break rules: " + after.score());
+            reload();
+        } catch (InvalidInputException | AccessDeniedException e) {
+            Feedback.error(e.getMessage());
+        }
     }
 
     private void drawMap(Depot depot) {

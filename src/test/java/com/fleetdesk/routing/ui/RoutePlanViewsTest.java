@@ -135,6 +135,14 @@ class RoutePlanViewsTest extends SpringBrowserlessTest {
         assertThat(test(view.unassigned).size()).isEqualTo(1);
         assertThat(test(view.unassigned).getCellText(0, 1)).isEqualTo("Taken off the routes by hand");
 
+        // Dragged from "Stops left out" to the top of a route: back on that route, first.
+        Long route = view.moveRoute.getListDataView().getItems().filter(t -> t.planVehicleId() != null).findFirst().orElseThrow().planVehicleId();
+        view.dragged = new RoutePlanView.DraggedStop(stop.getId(), null, 0);
+        view.dropStop(route, 1);
+        assertThat(test(view.unassigned).size()).isZero();
+        assertThat(routing.result(plan.getId()).routes()).filteredOn(r -> r.planVehicleId() == route).singleElement()
+                .satisfies(r -> assertThat(r.stops().getFirst().label()).isEqualTo("Shop 0"));
+
         test(view.dispatch).click();
         assertThat(view.statusLine.getElement().getTextRecursively()).startsWith("Dispatched");
         assertThat(view.addStop.isEnabled()).isFalse();
