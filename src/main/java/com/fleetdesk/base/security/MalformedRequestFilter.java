@@ -30,19 +30,29 @@ class MalformedRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!decodes(request.getQueryString())) {
+        if (!decodes(request.getQueryString()) || !parametersParse(request)) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, REASON);
             return;
         }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Lets the container parse the parameters (the query and a form body) now, where a failure
+     * can still become a 400, instead of in whichever filter or forward asks first. Multipart
+     * bodies (uploads) are left to their handler.
+     */
+    private static boolean parametersParse(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            return true;
+        }
         try {
-            chain.doFilter(request, response);
+            request.getParameterMap();
+            return true;
         } catch (IllegalStateException e) {
-            // Tomcat's InvalidParameterException (an IllegalStateException) from a form body.
-            if (e.getClass().getSimpleName().equals("InvalidParameterException") && !response.isCommitted()) {
-                response.sendError(HttpServletResponse.SC_BAD_REQUEST, REASON);
-                return;
-            }
-            throw e;
+            // Tomcat's InvalidParameterException: a name or value that is not valid in the request's encoding
+            return false;
         }
     }
 
