@@ -31,7 +31,10 @@ class MalformedRequestFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!decodes(request.getQueryString()) || !parametersParse(request)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, REASON);
+            // Written here, not with sendError: the error page dispatch would read the broken parameters again.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(REASON);
             return;
         }
         chain.doFilter(request, response);
