@@ -186,9 +186,9 @@ class RoleJourneysIT {
                 browser.gridCell(TRIP_PURPOSE);
                 assertThat(browser.gridRowText(TRIP_PURPOSE)).contains("Manchester Central");
 
-                browser.gridRow(TRIP_PURPOSE).stream().map(c -> c.findElements(By.linkText("Open"))).filter(l -> !l.isEmpty())
-                        .findFirst().orElseThrow(() -> new AssertionError("no Open link in the trip's row")).getFirst().click();
-                browser.waitUntilIdle();
+                WebElement open = browser.gridRow(TRIP_PURPOSE).stream().map(c -> c.findElements(By.linkText("Open"))).filter(l -> !l.isEmpty())
+                        .findFirst().orElseThrow(() -> new AssertionError("no Open link in the trip's row")).getFirst();
+                browser.clickWhenSettled(browser.reveal(open));
                 assertThat(browser.driver().getCurrentUrl()).isEqualTo(submittedTripUrl);
                 browser.waitForExactText("Submitted", PUSH);
                 check(browser, "trip detail (to decide)");
