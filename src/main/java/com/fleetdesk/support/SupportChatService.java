@@ -198,7 +198,9 @@ public class SupportChatService {
     }
 
     @PreAuthorize("isAuthenticated()")
-    @Transactional
+    // Screens call this while refreshing on a live event, which can run in the after-commit phase of
+    // another user's transaction; joining that finished transaction fails ("No active transaction").
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public void markRead(long conversationId) {
         own(conversationId).readByCustomer(clock.instant());
     }

@@ -151,7 +151,9 @@ public class SupportConsole {
     }
 
     @Secured({Authority.ADMIN, Authority.SUPPORT_AGENT})
-    @Transactional
+    // Screens call this while refreshing on a live event, which can run in the after-commit phase of
+    // another user's transaction; joining that finished transaction fails ("No active transaction").
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public void markRead(long conversationId) {
         locked(conversationId).readByAgent(clock.instant());
     }

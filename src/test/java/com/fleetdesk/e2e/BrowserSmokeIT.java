@@ -59,36 +59,7 @@ class BrowserSmokeIT {
             }
         }
         assertThat(problems).as("problems seen by %s", username).isEmpty();
-        assertThat(serverErrors()).as("errors in the server log").isEmpty();
-    }
-
-    /** What a push connection reports when the browser at the other end simply went away. */
-    private static final java.util.regex.Pattern CLIENT_GONE = java.util.regex.Pattern.compile(
-            "IOException|EofException|ClosedChannelException|ClientAbortException|AsyncRequestNotUsableException"
-                    + "|Broken pipe|Connection reset|WebSocket session has been closed|TEXT_FULL_WRITING|Failed to cancel resource");
-
-    /**
-     * ERROR entries of the server log with the exception line that follows each. Push-transport
-     * errors (Atmosphere, Vaadin's push handler) caused by a browser dropping its connection —
-     * closing the test browser does exactly that — are not application errors and are left out;
-     * any other push error still fails the test.
-     */
-    private static java.util.List<String> serverErrors() throws java.io.IOException {
-        java.util.List<String> lines = app.serverLog().lines().toList();
-        java.util.List<String> errors = new java.util.ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.contains(" ERROR ")) {
-                continue;
-            }
-            String detail = String.join(" | ", lines.subList(i, Math.min(lines.size(), i + 4)));
-            boolean pushTransport = line.contains(" o.atmosphere.") || line.contains(" o.a.cpr.") || line.contains("PushAtmosphereHandler");
-            if (pushTransport && CLIENT_GONE.matcher(detail).find()) {
-                continue;
-            }
-            errors.add(detail);
-        }
-        return errors;
+        assertThat(app.serverErrors()).as("errors in the server log").isEmpty();
     }
 
     private String firstTripDetailPath(Chromium browser) {
@@ -127,11 +98,6 @@ class BrowserSmokeIT {
                 problems.add(name + ": no page heading (h1)");
             }
         }
-        String text = String.valueOf(browser.script("return document.body.innerText"));
-        if (text.contains("Internal error") || text.contains("Could not navigate") || text.contains("Access denied")) {
-            problems.add(name + ": the server reported an error: " + text.substring(0, Math.min(300, text.length())));
-        }
-        browser.consoleErrors().forEach(e -> problems.add(name + ": console error: " + e.getMessage()));
-        audit.seriousViolations(browser).forEach(v -> problems.add(name + ": accessibility: " + v));
+        problems.addAll(ScreenCheck.problems(browser, audit, name));
     }
 }

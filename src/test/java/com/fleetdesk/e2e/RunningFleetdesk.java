@@ -95,6 +95,35 @@ public final class RunningFleetdesk implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** What a push connection reports when the browser at the other end simply went away. */
+    private static final java.util.regex.Pattern CLIENT_GONE = java.util.regex.Pattern.compile(
+            "IOException|EofException|ClosedChannelException|ClientAbortException|AsyncRequestNotUsableException"
+                    + "|Broken pipe|Connection reset|WebSocket session has been closed|TEXT_FULL_WRITING|Failed to cancel resource");
+
+    /**
+     * ERROR entries of the server log with the exception line that follows each. Push-transport
+     * errors (Atmosphere, Vaadin's push handler) caused by a browser dropping its connection —
+     * closing a test browser does exactly that — are not application errors and are left out;
+     * any other push error still counts.
+     */
+    public List<String> serverErrors() throws IOException {
+        List<String> lines = serverLog().lines().toList();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.contains(" ERROR ")) {
+                continue;
+            }
+            String detail = String.join(" | ", lines.subList(i, Math.min(lines.size(), i + 4)));
+            boolean pushTransport = line.contains(" o.atmosphere.") || line.contains(" o.a.cpr.") || line.contains("PushAtmosphereHandler");
+            if (pushTransport && CLIENT_GONE.matcher(detail).find()) {
+                continue;
+            }
+            errors.add(detail);
+        }
+        return errors;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

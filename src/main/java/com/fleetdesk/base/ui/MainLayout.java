@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
  */
 @Layout
 @PermitAll
+@com.vaadin.flow.component.dependency.JsModule("./aria-required-fix.js")
 public class MainLayout extends AppLayout {
 
     private final UserPreferenceService preferences;
