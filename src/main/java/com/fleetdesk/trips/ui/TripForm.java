@@ -84,12 +84,17 @@ class TripForm extends EditDialog<TripLog> {
                 .withValidator((value, ctx) -> value == null || startedAt.getValue() == null || !value.isBefore(startedAt.getValue())
                         ? ValidationResult.ok() : ValidationResult.error("The trip cannot end before it started"))
                 .bind(t -> toLocal(t.getEndedAt()), (t, v) -> t.setEndedAt(toInstant(v)));
-        binder.forField(endOdometerKm).asRequired("Enter the odometer reading at the end")
+        var endOdometer = binder.forField(endOdometerKm).asRequired("Enter the odometer reading at the end")
                 .withValidator((value, ctx) -> value == null || startOdometerKm.getValue() == null || value.compareTo(startOdometerKm.getValue()) >= 0
                         ? ValidationResult.ok() : ValidationResult.error("The odometer cannot go backwards: the end reading is below the start"))
                 .bind("endOdometerKm");
         binder.bindInstanceFields(this);
-        startOdometerKm.addValueChangeListener(e -> binder.validate());
+        // Only the end reading depends on the start: re-check it, not the fields the user has not reached yet.
+        startOdometerKm.addValueChangeListener(e -> {
+            if (!endOdometerKm.isEmpty()) {
+                endOdometer.validate();
+            }
+        });
         vehicle.addValueChangeListener(e -> {
             if (e.getValue() != null && e.isFromClient() && startOdometerKm.isEmpty()) {
                 startOdometerKm.setValue(e.getValue().getOdometerKm());

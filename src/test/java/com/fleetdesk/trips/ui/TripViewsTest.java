@@ -66,6 +66,10 @@ class TripViewsTest extends SpringBrowserlessTest {
         test(view.add).click();
         TripForm form = $(TripForm.class).single();
         form.vehicle.setValue(form.vehicle.getListDataView().getItem(0));
+        form.startOdometerKm.setValue(new BigDecimal("1999"));
+        // Choosing the vehicle (which fills the start reading) does not flag the fields not filled in yet.
+        assertThat(form.purpose.isInvalid()).isFalse();
+        assertThat(form.endOdometerKm.isInvalid()).isFalse();
         form.driver.setValue(form.driver.getListDataView().getItem(0));
         test(form.purpose).setValue("Backwards odometer");
         form.startedAt.setValue(LocalDateTime.of(2026, 11, 3, 8, 0));
