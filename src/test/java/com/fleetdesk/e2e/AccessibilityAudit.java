@@ -23,6 +23,15 @@ public final class AccessibilityAudit {
     /** Serious and critical WCAG 2.0/2.1 A and AA violations, one readable line each. */
     @SuppressWarnings("unchecked")
     public List<String> seriousViolations(Chromium browser) {
+        // A notification fading out is half transparent by design: wait (up to 3 s) until it has gone.
+        browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const started = Date.now();
+                (function wait() {
+                    if (!document.querySelector('vaadin-notification-card[closing]') || Date.now() - started > 3000) { done(null); }
+                    else { setTimeout(wait, 100); }
+                })();
+                """);
         browser.script(axeSource + ";window.__axeLoaded = true;");
         Object result = browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
