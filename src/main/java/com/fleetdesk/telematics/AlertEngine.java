@@ -45,6 +45,7 @@ class AlertEngine {
     private final Clock clock = Clock.systemUTC();
     /** Conditions of the batch being evaluated; only the single worker thread touches it. */
     private Map<String, Instant> conditionsOfBatch = new HashMap<>();
+    private final PositionBacklog backlog = new PositionBacklog();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("alert-engine").unstarted(r));
 
     AlertEngine(AlertRuleRepository rules, GeofenceRepository geofences, JdbcClient jdbc, TransactionTemplate tx,
@@ -60,11 +61,16 @@ class AlertEngine {
 
     @EventListener
     void onStored(PositionWriter.StoredBatch batch) {
+        backlog.add(batch.newPositions());
         worker.execute(() -> {
+            List<PositionWriter.Pending> round = backlog.takeRound();
+            if (round.isEmpty()) {
+                return; // an earlier round took these along
+            }
             try {
-                evaluate(batch.newPositions());
+                evaluate(round);
             } catch (RuntimeException e) {
-                log.warn("Alert evaluation failed for {} positions: {}", batch.newPositions().size(), e.getMessage());
+                log.warn("Alert evaluation failed for {} positions: {}", round.size(), e.getMessage());
             }
         });
     }

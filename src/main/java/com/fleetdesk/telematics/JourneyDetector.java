@@ -43,6 +43,7 @@ class JourneyDetector {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
+    private final PositionBacklog backlog = new PositionBacklog();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("journey-detector").unstarted(r));
 
     JourneyDetector(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
@@ -53,9 +54,14 @@ class JourneyDetector {
 
     @EventListener
     void onStored(PositionWriter.StoredBatch batch) {
+        backlog.add(batch.newPositions());
         worker.execute(() -> {
+            List<PositionWriter.Pending> round = backlog.takeRound();
+            if (round.isEmpty()) {
+                return; // an earlier round took these along
+            }
             try {
-                process(batch.newPositions());
+                process(round);
             } catch (RuntimeException e) {
                 log.warn("Journey detection failed: {}", e.getMessage());
             }

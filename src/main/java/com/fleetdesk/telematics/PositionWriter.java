@@ -11,7 +11,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,29 +38,35 @@ import java.util.concurrent.TimeUnit;
 class PositionWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PositionWriter.class);
-    private static final int EVENT_CHUNK = 40;
 
     private static final String INSERT = """
             insert into vehicle_position (device_id, fix_time, vehicle_id, received_at, latitude, longitude, speed_kmh, heading,
                    altitude_m, accuracy_m, odometer_km, fuel_pct, engine_temp_c, rpm, battery_v, battery_pct, ignition,
                    harsh_brake, harsh_accel, driver_ref, attributes)
-            select d, f, v, r, la, lo, sp, he, al, ac, od, fu, et, rp, bv, bp, ig, hb, ha, dr, at::jsonb
-              from unnest(?::varchar[], ?::timestamptz[], ?::bigint[], ?::timestamptz[], ?::float8[], ?::float8[], ?::float4[],
+            select d, timestamptz 'epoch' + f * interval '1 microsecond', v, timestamptz 'epoch' + r * interval '1 microsecond',
+                   la, lo, sp, he, al, ac, od, fu, et, rp, bv, bp, ig, hb, ha, dr, at::jsonb
+              from unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float4[],
                           ?::float4[], ?::float4[], ?::float4[], ?::float8[], ?::float4[], ?::float4[], ?::int[], ?::float4[],
                           ?::float4[], ?::bool[], ?::bool[], ?::bool[], ?::varchar[], ?::text[])
                    as t(d, f, v, r, la, lo, sp, he, al, ac, od, fu, et, rp, bv, bp, ig, hb, ha, dr, at)
             on conflict do nothing
-            returning device_id, fix_time
+            """;
+
+    /** After a batch that held retries: which of its positions are stored with this batch's receipt time. */
+    private static final String STORED_AT = """
+            select p.device_id, p.fix_time, p.received_at
+              from unnest(?::varchar[], ?::bigint[]) as k(d, f)
+              join vehicle_position p on p.device_id = k.d and p.fix_time = timestamptz 'epoch' + k.f * interval '1 microsecond'
             """;
 
     private static final String LAST_POSITION = """
             insert into vehicle_last_position (vehicle_id, device_id, fix_time, received_at, latitude, longitude, speed_kmh,
                    heading, fuel_pct, battery_v, ignition, odometer_km)
-            select distinct on (v) v, d, f, r, la, lo, sp, he, fu, bv, ig, od
-              from unnest(?::bigint[], ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[], ?::float4[],
+            select v, d, timestamptz 'epoch' + f * interval '1 microsecond', timestamptz 'epoch' + r * interval '1 microsecond',
+                   la, lo, sp, he, fu, bv, ig, od
+              from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float4[],
                           ?::float4[], ?::float4[], ?::float4[], ?::bool[], ?::float8[])
                    as t(v, d, f, r, la, lo, sp, he, fu, bv, ig, od)
-             order by v, f desc
             on conflict (vehicle_id) do update set device_id = excluded.device_id, fix_time = excluded.fix_time,
                    received_at = excluded.received_at, latitude = excluded.latitude, longitude = excluded.longitude,
                    speed_kmh = excluded.speed_kmh, heading = excluded.heading,
@@ -75,6 +79,10 @@ class PositionWriter implements SmartLifecycle {
 
     record Pending(PositionReport report, long vehicleId, long depotId, String registration, Instant receivedAt,
                    CompletableFuture<Boolean> stored) {
+        Pending {
+            // at the database's precision, so the stored receipt time identifies this request
+            receivedAt = receivedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        }
     }
 
     /** What one committed batch produced, for listeners such as odometer updates. */
@@ -83,6 +91,7 @@ class PositionWriter implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
+    private final LiveMapFeed mapFeed;
     private final BlockingQueue<Pending> queue;
     private final int batchSize;
     private final Counter stored;
@@ -91,11 +100,12 @@ class PositionWriter implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    PositionWriter(DataSource dataSource, ApplicationEventPublisher events, MeterRegistry meters,
+    PositionWriter(DataSource dataSource, ApplicationEventPublisher events, LiveMapFeed mapFeed, MeterRegistry meters,
                    @Value("${fleetdesk.ingest.queue-capacity:50000}") int capacity,
                    @Value("${fleetdesk.ingest.batch-size:2000}") int batchSize) {
         this.dataSource = dataSource;
         this.events = events;
+        this.mapFeed = mapFeed;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
         this.stored = meters.counter("fleetdesk.ingest.stored");
@@ -116,8 +126,8 @@ class PositionWriter implements SmartLifecycle {
     }
 
     /** Stores a batch right now on the caller's thread (benchmarks and bulk imports). */
-    int writeNow(List<Pending> batch) throws SQLException {
-        return write(batch).newPositions().size();
+    List<Pending> writeNow(List<Pending> batch) throws SQLException {
+        return write(batch).newPositions();
     }
 
     private void drain() {
@@ -173,13 +183,7 @@ class PositionWriter implements SmartLifecycle {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Set<String> inserted = insertPositions(c, batch);
-                List<Pending> fresh = new ArrayList<>();
-                for (Pending p : batch) {
-                    if (inserted.remove(key(p.report().deviceId(), p.report().fixTime()))) {
-                        fresh.add(p);
-                    }
-                }
+                List<Pending> fresh = insertPositions(c, batch);
                 if (!fresh.isEmpty()) {
                     updateLastPositions(c, fresh);
                 }
@@ -194,75 +198,140 @@ class PositionWriter implements SmartLifecycle {
         }
     }
 
-    private Set<String> insertPositions(Connection c, List<Pending> batch) throws SQLException {
+    private List<Pending> insertPositions(Connection c, List<Pending> batch) throws SQLException {
         int n = batch.size();
-        Object[][] cols = new Object[21][n];
+        // Typed arrays travel in PostgreSQL's binary format (no number printing and parsing); times as epoch microseconds.
+        String[] device = new String[n];
+        Long[] fixTime = new Long[n];
+        Long[] vehicle = new Long[n];
+        Long[] received = new Long[n];
+        Double[] lat = new Double[n];
+        Double[] lon = new Double[n];
+        Float[] speed = new Float[n];
+        Float[] heading = new Float[n];
+        Float[] altitude = new Float[n];
+        Float[] accuracy = new Float[n];
+        Double[] odometer = new Double[n];
+        Float[] fuel = new Float[n];
+        Float[] engineTemp = new Float[n];
+        Integer[] rpm = new Integer[n];
+        Float[] batteryV = new Float[n];
+        Float[] batteryPct = new Float[n];
+        Boolean[] ignition = new Boolean[n];
+        Boolean[] harshBrake = new Boolean[n];
+        Boolean[] harshAccel = new Boolean[n];
+        String[] driver = new String[n];
+        String[] attributes = new String[n];
         for (int i = 0; i < n; i++) {
             Pending p = batch.get(i);
             PositionReport r = p.report();
-            cols[0][i] = r.deviceId();
-            cols[1][i] = Timestamp.from(r.fixTime());
-            cols[2][i] = p.vehicleId();
-            cols[3][i] = Timestamp.from(p.receivedAt());
-            cols[4][i] = r.latitude();
-            cols[5][i] = r.longitude();
-            cols[6][i] = toFloat(r.speedKmh());
-            cols[7][i] = toFloat(r.heading());
-            cols[8][i] = toFloat(r.altitudeM());
-            cols[9][i] = toFloat(r.accuracyM());
-            cols[10][i] = r.odometerKm();
-            cols[11][i] = toFloat(r.fuelPct());
-            cols[12][i] = toFloat(r.engineTempC());
-            cols[13][i] = r.rpm();
-            cols[14][i] = toFloat(r.batteryV());
-            cols[15][i] = toFloat(r.batteryPct());
-            cols[16][i] = r.ignition();
-            cols[17][i] = r.harshBrake();
-            cols[18][i] = r.harshAccel();
-            cols[19][i] = r.driverRef();
-            cols[20][i] = r.attributes().isEmpty() ? null : json(r.attributes());
+            device[i] = r.deviceId();
+            fixTime[i] = micros(r.fixTime());
+            vehicle[i] = p.vehicleId();
+            received[i] = micros(p.receivedAt());
+            lat[i] = r.latitude();
+            lon[i] = r.longitude();
+            speed[i] = toFloat(r.speedKmh());
+            heading[i] = toFloat(r.heading());
+            altitude[i] = toFloat(r.altitudeM());
+            accuracy[i] = toFloat(r.accuracyM());
+            odometer[i] = r.odometerKm();
+            fuel[i] = toFloat(r.fuelPct());
+            engineTemp[i] = toFloat(r.engineTempC());
+            rpm[i] = r.rpm();
+            batteryV[i] = toFloat(r.batteryV());
+            batteryPct[i] = toFloat(r.batteryPct());
+            ignition[i] = r.ignition();
+            harshBrake[i] = r.harshBrake();
+            harshAccel[i] = r.harshAccel();
+            driver[i] = r.driverRef();
+            attributes[i] = r.attributes().isEmpty() ? null : json(r.attributes());
         }
-        String[] types = {"varchar", "timestamptz", "int8", "timestamptz", "float8", "float8", "float4", "float4", "float4",
-                "float4", "float8", "float4", "float4", "int4", "float4", "float4", "bool", "bool", "bool", "varchar", "text"};
-        Set<String> inserted = new HashSet<>();
+        Object[] columns = {device, fixTime, vehicle, received, lat, lon, speed, heading, altitude, accuracy, odometer, fuel, engineTemp,
+                rpm, batteryV, batteryPct, ignition, harshBrake, harshAccel, driver, attributes};
+        int inserted;
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (int col = 0; col < 21; col++) {
-                ps.setArray(col + 1, c.createArrayOf(types[col], cols[col]));
+            for (int col = 0; col < columns.length; col++) {
+                ps.setObject(col + 1, columns[col]);
             }
+            inserted = ps.executeUpdate();
+        }
+        if (inserted == n) {
+            return new ArrayList<>(batch); // the usual case: no position was a retry of one already stored
+        }
+        return storedByThisBatch(c, batch, device, fixTime);
+    }
+
+    /**
+     * The positions this batch stored, when some were not: a row stored now carries the receipt
+     * time of its own request, a retried one the time of the earlier request (and of two copies
+     * in one batch, the first counts).
+     */
+    private static List<Pending> storedByThisBatch(Connection c, List<Pending> batch, String[] devices, Long[] fixTimes) throws SQLException {
+        Map<String, Instant> receivedAt = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(STORED_AT)) {
+            ps.setObject(1, devices);
+            ps.setObject(2, fixTimes);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    inserted.add(key(rs.getString(1), rs.getTimestamp(2).toInstant()));
+                    receivedAt.put(key(rs.getString(1), micros(rs.getTimestamp(2).toInstant())), rs.getTimestamp(3).toInstant());
                 }
             }
         }
-        return inserted;
+        List<Pending> fresh = new ArrayList<>();
+        for (Pending p : batch) {
+            String key = key(p.report().deviceId(), micros(p.report().fixTime()));
+            if (p.receivedAt().equals(receivedAt.get(key))) {
+                fresh.add(p);
+                receivedAt.remove(key);
+            }
+        }
+        return fresh;
     }
 
-    private void updateLastPositions(Connection c, List<Pending> fresh) throws SQLException {
-        int n = fresh.size();
-        Object[][] cols = new Object[12][n];
-        for (int i = 0; i < n; i++) {
-            Pending p = fresh.get(i);
-            PositionReport r = p.report();
-            cols[0][i] = p.vehicleId();
-            cols[1][i] = r.deviceId();
-            cols[2][i] = Timestamp.from(r.fixTime());
-            cols[3][i] = Timestamp.from(p.receivedAt());
-            cols[4][i] = r.latitude();
-            cols[5][i] = r.longitude();
-            cols[6][i] = toFloat(r.speedKmh());
-            cols[7][i] = toFloat(r.heading());
-            cols[8][i] = toFloat(r.fuelPct());
-            cols[9][i] = toFloat(r.batteryV());
-            cols[10][i] = r.ignition();
-            cols[11][i] = r.odometerKm();
+    private void updateLastPositions(Connection c, List<Pending> stored) throws SQLException {
+        // Only each vehicle's newest fix of the batch can become its last position.
+        Map<Long, Pending> newestByVehicle = new HashMap<>();
+        for (Pending p : stored) {
+            Pending current = newestByVehicle.get(p.vehicleId());
+            if (current == null || p.report().fixTime().isAfter(current.report().fixTime())) {
+                newestByVehicle.put(p.vehicleId(), p);
+            }
         }
-        String[] types = {"int8", "varchar", "timestamptz", "timestamptz", "float8", "float8", "float4", "float4", "float4",
-                "float4", "bool", "float8"};
+        int n = newestByVehicle.size();
+        Long[] vehicle = new Long[n];
+        String[] device = new String[n];
+        Long[] fixTime = new Long[n];
+        Long[] received = new Long[n];
+        Double[] lat = new Double[n];
+        Double[] lon = new Double[n];
+        Float[] speed = new Float[n];
+        Float[] heading = new Float[n];
+        Float[] fuel = new Float[n];
+        Float[] batteryV = new Float[n];
+        Boolean[] ignition = new Boolean[n];
+        Double[] odometer = new Double[n];
+        int i = 0;
+        for (Pending p : newestByVehicle.values()) {
+            PositionReport r = p.report();
+            vehicle[i] = p.vehicleId();
+            device[i] = r.deviceId();
+            fixTime[i] = micros(r.fixTime());
+            received[i] = micros(p.receivedAt());
+            lat[i] = r.latitude();
+            lon[i] = r.longitude();
+            speed[i] = toFloat(r.speedKmh());
+            heading[i] = toFloat(r.heading());
+            fuel[i] = toFloat(r.fuelPct());
+            batteryV[i] = toFloat(r.batteryV());
+            ignition[i] = r.ignition();
+            odometer[i] = r.odometerKm();
+            i++;
+        }
+        Object[] columns = {vehicle, device, fixTime, received, lat, lon, speed, heading, fuel, batteryV, ignition, odometer};
         try (PreparedStatement ps = c.prepareStatement(LAST_POSITION)) {
-            for (int col = 0; col < 12; col++) {
-                Array array = c.createArrayOf(types[col], cols[col]);
-                ps.setArray(col + 1, array);
+            for (int col = 0; col < columns.length; col++) {
+                ps.setObject(col + 1, columns[col]);
             }
             ps.executeUpdate();
         }
@@ -287,28 +356,15 @@ class PositionWriter implements SmartLifecycle {
         if (fresh.isEmpty()) {
             return;
         }
-        try {
-            Map<Long, VehicleMove> newest = new HashMap<>();
-            for (Pending p : result.newPositions()) {
-                PositionReport r = p.report();
-                VehicleMove current = newest.get(p.vehicleId());
-                if (current == null || r.fixTime().isAfter(current.fixTime())) {
-                    newest.put(p.vehicleId(), new VehicleMove(p.vehicleId(), r.latitude(), r.longitude(), r.speedKmh(), r.heading(),
-                            r.ignition(), r.fuelPct(), r.fixTime()));
-                }
-            }
-            List<VehicleMove> moves = new ArrayList<>(newest.values());
-            for (int i = 0; i < moves.size(); i += EVENT_CHUNK) {
-                events.publishEvent(new VehiclesMoved(List.copyOf(moves.subList(i, Math.min(moves.size(), i + EVENT_CHUNK)))));
-            }
-        } catch (RuntimeException e) {
-            // Stored is stored: a failing listener must not turn an accepted position into an error.
-            log.warn("Position listeners failed after commit: {}", e.getMessage());
-        }
+        mapFeed.offer(result.newPositions());
     }
 
-    private static String key(String device, Instant time) {
-        return device + '\u0000' + time.toEpochMilli();
+    private static String key(String device, long fixMicros) {
+        return device + '\u0000' + fixMicros;
+    }
+
+    private static long micros(Instant time) {
+        return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000;
     }
 
     private static Float toFloat(Double d) {

@@ -56,7 +56,12 @@ public final class RunningFleetdesk implements AutoCloseable {
         options.forEach((k, v) -> command.add("--" + k + "=" + v));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunningFleetdesk app = new RunningFleetdesk(process, port, log);
-        app.awaitHealthy(Duration.ofSeconds(180));
+        try {
+            app.awaitHealthy(Duration.ofMinutes(6)); // generous: a loaded CI machine starts it slowly
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            app.close(); // not left running (with its database) after a failed start
+            throw e;
+        }
         return app;
     }
 

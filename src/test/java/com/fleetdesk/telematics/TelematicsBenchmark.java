@@ -401,7 +401,7 @@ public final class TelematicsBenchmark {
                 + "from the writer's, same devices, same partition); %d measured rounds of %,d rows each, alternating which goes first,%n"
                 + "CHECKPOINT before each; one warm-up round of %,d rows each first.%n",
                 batch, storageRounds, storageRows, Math.min(storageRows, 20_000));
-        PositionWriter writer = new PositionWriter(db, event -> { }, new SimpleMeterRegistry(), 1000, batch);
+        PositionWriter writer = new PositionWriter(db, event -> { }, new LiveMapFeed(event -> { }, 100), new SimpleMeterRegistry(), 1000, batch);
         Instant base = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         long roundSpan = 2L * (storageRows / devices + 2);
         List<double[]> rounds = new ArrayList<>();
@@ -463,7 +463,7 @@ public final class TelematicsBenchmark {
     private long viaWriter(PositionWriter writer, List<PositionWriter.Pending> rows) throws SQLException {
         long stored = 0;
         for (int i = 0; i < rows.size(); i += batch) {
-            stored += writer.writeNow(rows.subList(i, Math.min(rows.size(), i + batch)));
+            stored += writer.writeNow(rows.subList(i, Math.min(rows.size(), i + batch))).size();
         }
         return stored;
     }

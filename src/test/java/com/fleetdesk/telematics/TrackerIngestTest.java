@@ -30,6 +30,8 @@ class TrackerIngestTest {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    PositionWriter writer;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -138,6 +140,30 @@ class TrackerIngestTest {
         assertThat(get(q).statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from vehicle_position where device_id = 'FD0005' and fix_time = ?")
                 .param(java.sql.Timestamp.from(Instant.ofEpochSecond(ts))).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchMixingRetriesWithNewPositionsStoresAndReportsEachNewOneOnce() throws Exception {
+        long retried = nextSecond();
+        long fresh = nextSecond();
+        long alsoFresh = nextSecond();
+        assertThat(get("id=FD0006&timestamp=" + retried + "&lat=53.55&lon=-2.10").statusCode()).isEqualTo(200);
+        var vehicle = jdbc.sql("select id, depot_id, registration from vehicle where tracker_device_id = 'FD0006'").query().singleRow();
+        java.util.function.LongFunction<PositionWriter.Pending> position = second -> new PositionWriter.Pending(
+                new PositionReport("FD0006", Instant.ofEpochSecond(second), 53.56, -2.11, 30.0, 90.0, null, null, null, null, null,
+                        null, null, null, null, null, null, null, java.util.Map.of()),
+                ((Number) vehicle.get("id")).longValue(), ((Number) vehicle.get("depot_id")).longValue(), (String) vehicle.get("registration"),
+                Instant.now(), new java.util.concurrent.CompletableFuture<>());
+        PositionWriter.Pending copy1 = position.apply(fresh);
+        PositionWriter.Pending copy2 = position.apply(fresh); // the same position twice in one batch
+        PositionWriter.Pending other = position.apply(alsoFresh);
+
+        List<PositionWriter.Pending> stored = writer.writeNow(List.of(position.apply(retried), copy1, copy2, other));
+
+        assertThat(stored).containsExactly(copy1, other);
+        assertThat(jdbc.sql("select count(*) from vehicle_position where device_id = 'FD0006' and fix_time between ? and ?")
+                .params(java.sql.Timestamp.from(Instant.ofEpochSecond(retried)), java.sql.Timestamp.from(Instant.ofEpochSecond(alsoFresh)))
+                .query(Long.class).single()).isEqualTo(3);
     }
 
     @Test

@@ -44,6 +44,8 @@ public class LiveEventBus implements SmartLifecycle {
     private final ApplicationEventPublisher publisher;
     private final JsonMapper json = JsonMapper.builder().build();
     private final String nodeId = UUID.randomUUID().toString();
+    /** How this node's own notifications begin ("node" is written first). */
+    private final String ownPrefix = "{\"node\":\"" + nodeId + "\"";
     private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
     private final Counter sent;
     private final Counter received;
@@ -143,6 +145,9 @@ public class LiveEventBus implements SmartLifecycle {
     }
 
     private void replay(String payload) {
+        if (payload.startsWith(ownPrefix)) {
+            return; // this node's own event, already delivered here: not worth parsing (a busy ingest sends many)
+        }
         try {
             JsonNode message = json.readTree(payload);
             if (nodeId.equals(message.path("node").asText())) {

@@ -1,0 +1,105 @@
+package com.fleetdesk.telematics;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Feeds stored positions to open maps (and other nodes) as {@link VehiclesMoved}, at most once
+ * per {@code fleetdesk.map.update-interval-ms} (default 100 ms) with only each vehicle's newest
+ * fix. A map cannot show a marker moving twenty times a second anyway; coalescing keeps a busy
+ * ingest from sending a push, a NOTIFY and a cache eviction per batch, at the cost of at most one
+ * interval of extra latency.
+ */
+@Component
+class LiveMapFeed implements SmartLifecycle {
+
+    /** Moves per event: keeps one NOTIFY well under PostgreSQL's 8000-byte payload limit. */
+    static final int MOVES_PER_EVENT = 60;
+
+    private final ApplicationEventPublisher events;
+    private final long intervalMs;
+    private Map<Long, VehicleMove> newest = new HashMap<>(); // guarded by this
+    private volatile boolean running;
+    private Thread publisher;
+
+    LiveMapFeed(ApplicationEventPublisher events, @Value("${fleetdesk.map.update-interval-ms:100}") long intervalMs) {
+        this.events = events;
+        this.intervalMs = Math.max(10, intervalMs);
+    }
+
+    /** Remembers each vehicle's newest fix until the next publication. */
+    void offer(List<PositionWriter.Pending> stored) {
+        synchronized (this) {
+            for (PositionWriter.Pending p : stored) {
+                PositionReport r = p.report();
+                VehicleMove current = newest.get(p.vehicleId());
+                if (current == null || r.fixTime().isAfter(current.fixTime())) {
+                    newest.put(p.vehicleId(), new VehicleMove(p.vehicleId(), r.latitude(), r.longitude(), r.speedKmh(), r.heading(),
+                            r.ignition(), r.fuelPct(), r.fixTime()));
+                }
+            }
+        }
+    }
+
+    /** Publishes what has gathered since the last call; returns the number of vehicles moved. */
+    int publishNow() {
+        Map<Long, VehicleMove> due;
+        synchronized (this) {
+            if (newest.isEmpty()) {
+                return 0;
+            }
+            due = newest;
+            newest = new HashMap<>();
+        }
+        List<VehicleMove> moves = new ArrayList<>(due.values());
+        for (int i = 0; i < moves.size(); i += MOVES_PER_EVENT) {
+            events.publishEvent(new VehiclesMoved(List.copyOf(moves.subList(i, Math.min(moves.size(), i + MOVES_PER_EVENT)))));
+        }
+        return moves.size();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Thread.sleep(intervalMs);
+                publishNow();
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                // Stored is stored: a failing listener costs the maps one update, not the positions.
+                org.slf4j.LoggerFactory.getLogger(LiveMapFeed.class).warn("Live map update failed: {}", e.getMessage());
+            }
+        }
+        try {
+            publishNow(); // what the last positions before shutdown moved
+        } catch (RuntimeException e) {
+            // shutting down: other nodes read these positions from the database anyway
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        publisher = Thread.ofPlatform().daemon().name("live-map-feed").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (publisher != null) {
+            publisher.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
