@@ -20,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -45,11 +43,12 @@ class AlertEngine {
     private final Clock clock = Clock.systemUTC();
     /** Conditions of the batch being evaluated; only the single worker thread touches it. */
     private Map<String, Instant> conditionsOfBatch = new HashMap<>();
-    private final PositionBacklog backlog = new PositionBacklog();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("alert-engine").unstarted(r));
+    private final PositionRounds rounds;
 
     AlertEngine(AlertRuleRepository rules, GeofenceRepository geofences, JdbcClient jdbc, TransactionTemplate tx,
-                FleetDirectory fleet, UserNotificationService notifications, ApplicationEventPublisher events) {
+                FleetDirectory fleet, UserNotificationService notifications, ApplicationEventPublisher events,
+                @org.springframework.beans.factory.annotation.Value("${fleetdesk.alerts.round-interval-ms:200}") long roundIntervalMs) {
+        this.rounds = new PositionRounds("alert-engine", java.time.Duration.ofMillis(roundIntervalMs), this::evaluate);
         this.rules = rules;
         this.geofences = geofences;
         this.jdbc = jdbc;
@@ -61,18 +60,7 @@ class AlertEngine {
 
     @EventListener
     void onStored(PositionWriter.StoredBatch batch) {
-        backlog.add(batch.newPositions());
-        worker.execute(() -> {
-            List<PositionWriter.Pending> round = backlog.takeRound();
-            if (round.isEmpty()) {
-                return; // an earlier round took these along
-            }
-            try {
-                evaluate(round);
-            } catch (RuntimeException e) {
-                log.warn("Alert evaluation failed for {} positions: {}", round.size(), e.getMessage());
-            }
-        });
+        rounds.add(batch.newPositions());
     }
 
     /** Evaluates positions against the active rules of each vehicle's depot; returns alerts raised. */
@@ -301,8 +289,6 @@ class AlertEngine {
 
     /** Used by tests and the benchmark to wait for queued evaluations. */
     void awaitIdle() throws InterruptedException {
-        var done = new java.util.concurrent.CountDownLatch(1);
-        worker.execute(done::countDown);
-        done.await();
+        rounds.awaitIdle();
     }
 }

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -43,10 +41,11 @@ class JourneyDetector {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
-    private final PositionBacklog backlog = new PositionBacklog();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("journey-detector").unstarted(r));
+    private final PositionRounds rounds;
 
-    JourneyDetector(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
+    JourneyDetector(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events,
+                    @org.springframework.beans.factory.annotation.Value("${fleetdesk.journeys.round-interval-ms:500}") long roundIntervalMs) {
+        this.rounds = new PositionRounds("journey-detector", java.time.Duration.ofMillis(roundIntervalMs), this::process);
         this.jdbc = jdbc;
         this.tx = tx;
         this.events = events;
@@ -54,18 +53,7 @@ class JourneyDetector {
 
     @EventListener
     void onStored(PositionWriter.StoredBatch batch) {
-        backlog.add(batch.newPositions());
-        worker.execute(() -> {
-            List<PositionWriter.Pending> round = backlog.takeRound();
-            if (round.isEmpty()) {
-                return; // an earlier round took these along
-            }
-            try {
-                process(round);
-            } catch (RuntimeException e) {
-                log.warn("Journey detection failed: {}", e.getMessage());
-            }
-        });
+        rounds.add(batch.newPositions());
     }
 
     /** A journey under way, as kept in journey_state. */
@@ -230,7 +218,7 @@ class JourneyDetector {
     /** Ends journeys whose vehicle went silent (tracker switched off with the engine). */
     @Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
     void closeSilentJourneys() {
-        worker.execute(() -> {
+        rounds.execute(() -> {
             try {
                 closeSilent(clock.instant());
             } catch (RuntimeException e) {
@@ -262,8 +250,6 @@ class JourneyDetector {
     }
 
     void awaitIdle() throws InterruptedException {
-        var done = new java.util.concurrent.CountDownLatch(1);
-        worker.execute(done::countDown);
-        done.await();
+        rounds.awaitIdle();
     }
 }

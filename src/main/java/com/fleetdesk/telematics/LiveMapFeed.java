@@ -20,9 +20,6 @@ import java.util.Map;
 @Component
 class LiveMapFeed implements SmartLifecycle {
 
-    /** Moves per event: keeps one NOTIFY well under PostgreSQL's 8000-byte payload limit. */
-    static final int MOVES_PER_EVENT = 60;
-
     private final ApplicationEventPublisher events;
     private final long intervalMs;
     private Map<Long, VehicleMove> newest = new HashMap<>(); // guarded by this
@@ -59,8 +56,8 @@ class LiveMapFeed implements SmartLifecycle {
             newest = new HashMap<>();
         }
         List<VehicleMove> moves = new ArrayList<>(due.values());
-        for (int i = 0; i < moves.size(); i += MOVES_PER_EVENT) {
-            events.publishEvent(new VehiclesMoved(List.copyOf(moves.subList(i, Math.min(moves.size(), i + MOVES_PER_EVENT)))));
+        for (int i = 0; i < moves.size(); i += VehiclesMoved.MAX_MOVES) {
+            events.publishEvent(new VehiclesMoved(List.copyOf(moves.subList(i, Math.min(moves.size(), i + VehiclesMoved.MAX_MOVES)))));
         }
         return moves.size();
     }

@@ -58,13 +58,22 @@ public class PositionIngest {
      * or was already stored (false, a tracker's retry); it fails with {@link IngestRejected}.
      */
     public CompletableFuture<Boolean> accept(PositionReport report, String protocol, String remoteAddress) {
-        FleetDirectory.TrackedVehicle vehicle = devices.get(report.deviceId(), fleet::byTrackerDevice).orElse(null);
+        // getIfPresent first: a hit is the common case and much cheaper than get(key, loader)
+        Optional<FleetDirectory.TrackedVehicle> known = devices.getIfPresent(report.deviceId());
+        if (known == null) {
+            known = fleet.byTrackerDevice(report.deviceId());
+            devices.put(report.deviceId(), known);
+        }
+        FleetDirectory.TrackedVehicle vehicle = known.orElse(null);
         if (vehicle == null) {
             recordUnknown(report.deviceId(), protocol, remoteAddress);
             throw rejected(new IngestRejected(400, "unknown_device", "unknown device " + report.deviceId()
                     + ": an administrator must fit it to a vehicle in Fleetdesk first"));
         }
-        RateLimit limit = limits.get(report.deviceId(), id -> new RateLimit(burst));
+        RateLimit limit = limits.getIfPresent(report.deviceId());
+        if (limit == null) {
+            limit = limits.get(report.deviceId(), id -> new RateLimit(burst));
+        }
         if (!limit.tryTake(ratePerSecond, burst, System.nanoTime())) {
             throw rejected(new IngestRejected(429, "rate_limited", "device " + report.deviceId() + " sends too fast; slow down"));
         }

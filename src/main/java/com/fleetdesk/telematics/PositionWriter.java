@@ -59,23 +59,6 @@ class PositionWriter implements SmartLifecycle {
               join vehicle_position p on p.device_id = k.d and p.fix_time = timestamptz 'epoch' + k.f * interval '1 microsecond'
             """;
 
-    private static final String LAST_POSITION = """
-            insert into vehicle_last_position (vehicle_id, device_id, fix_time, received_at, latitude, longitude, speed_kmh,
-                   heading, fuel_pct, battery_v, ignition, odometer_km)
-            select v, d, timestamptz 'epoch' + f * interval '1 microsecond', timestamptz 'epoch' + r * interval '1 microsecond',
-                   la, lo, sp, he, fu, bv, ig, od
-              from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float4[],
-                          ?::float4[], ?::float4[], ?::float4[], ?::bool[], ?::float8[])
-                   as t(v, d, f, r, la, lo, sp, he, fu, bv, ig, od)
-            on conflict (vehicle_id) do update set device_id = excluded.device_id, fix_time = excluded.fix_time,
-                   received_at = excluded.received_at, latitude = excluded.latitude, longitude = excluded.longitude,
-                   speed_kmh = excluded.speed_kmh, heading = excluded.heading,
-                   fuel_pct = coalesce(excluded.fuel_pct, vehicle_last_position.fuel_pct),
-                   battery_v = coalesce(excluded.battery_v, vehicle_last_position.battery_v),
-                   ignition = coalesce(excluded.ignition, vehicle_last_position.ignition),
-                   odometer_km = coalesce(excluded.odometer_km, vehicle_last_position.odometer_km)
-             where excluded.fix_time > vehicle_last_position.fix_time
-            """;
 
     record Pending(PositionReport report, long vehicleId, long depotId, String registration, Instant receivedAt,
                    CompletableFuture<Boolean> stored) {
@@ -184,9 +167,6 @@ class PositionWriter implements SmartLifecycle {
             c.setAutoCommit(false);
             try {
                 List<Pending> fresh = insertPositions(c, batch);
-                if (!fresh.isEmpty()) {
-                    updateLastPositions(c, fresh);
-                }
                 c.commit();
                 return new StoredBatch(fresh);
             } catch (SQLException e) {
@@ -289,54 +269,6 @@ class PositionWriter implements SmartLifecycle {
         return fresh;
     }
 
-    private void updateLastPositions(Connection c, List<Pending> stored) throws SQLException {
-        // Only each vehicle's newest fix of the batch can become its last position.
-        Map<Long, Pending> newestByVehicle = new HashMap<>();
-        for (Pending p : stored) {
-            Pending current = newestByVehicle.get(p.vehicleId());
-            if (current == null || p.report().fixTime().isAfter(current.report().fixTime())) {
-                newestByVehicle.put(p.vehicleId(), p);
-            }
-        }
-        int n = newestByVehicle.size();
-        Long[] vehicle = new Long[n];
-        String[] device = new String[n];
-        Long[] fixTime = new Long[n];
-        Long[] received = new Long[n];
-        Double[] lat = new Double[n];
-        Double[] lon = new Double[n];
-        Float[] speed = new Float[n];
-        Float[] heading = new Float[n];
-        Float[] fuel = new Float[n];
-        Float[] batteryV = new Float[n];
-        Boolean[] ignition = new Boolean[n];
-        Double[] odometer = new Double[n];
-        int i = 0;
-        for (Pending p : newestByVehicle.values()) {
-            PositionReport r = p.report();
-            vehicle[i] = p.vehicleId();
-            device[i] = r.deviceId();
-            fixTime[i] = micros(r.fixTime());
-            received[i] = micros(p.receivedAt());
-            lat[i] = r.latitude();
-            lon[i] = r.longitude();
-            speed[i] = toFloat(r.speedKmh());
-            heading[i] = toFloat(r.heading());
-            fuel[i] = toFloat(r.fuelPct());
-            batteryV[i] = toFloat(r.batteryV());
-            ignition[i] = r.ignition();
-            odometer[i] = r.odometerKm();
-            i++;
-        }
-        Object[] columns = {vehicle, device, fixTime, received, lat, lon, speed, heading, fuel, batteryV, ignition, odometer};
-        try (PreparedStatement ps = c.prepareStatement(LAST_POSITION)) {
-            for (int col = 0; col < columns.length; col++) {
-                ps.setObject(col + 1, columns[col]);
-            }
-            ps.executeUpdate();
-        }
-    }
-
     private void afterCommit(List<Pending> batch, StoredBatch result) {
         if (!result.newPositions().isEmpty()) {
             try {
@@ -363,11 +295,11 @@ class PositionWriter implements SmartLifecycle {
         return device + '\u0000' + fixMicros;
     }
 
-    private static long micros(Instant time) {
+    static long micros(Instant time) {
         return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000;
     }
 
-    private static Float toFloat(Double d) {
+    static Float toFloat(Double d) {
         return d == null ? null : d.floatValue();
     }
 

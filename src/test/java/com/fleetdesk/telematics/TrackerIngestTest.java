@@ -32,6 +32,8 @@ class TrackerIngestTest {
     MeterRegistry meters;
     @Autowired
     PositionWriter writer;
+    @Autowired
+    LastPositions lastPositions;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -67,6 +69,7 @@ class TrackerIngestTest {
         assertThat(((Number) row.get("speed_kmh")).doubleValue()).isCloseTo(18.52, org.assertj.core.data.Offset.offset(0.01));
         assertThat(((Number) row.get("heading")).doubleValue()).isEqualTo(90.0);
         assertThat(row.get("attributes").toString()).contains("\"custom\": \"abc\"").contains("hdop");
+        lastPositions.awaitIdle();
         var last = jdbc.sql("select l.latitude from vehicle_last_position l join vehicle v on v.id = l.vehicle_id where v.tracker_device_id = 'FD0002'")
                 .query(Double.class).single();
         assertThat(last).isEqualTo(53.4808);
@@ -140,6 +143,25 @@ class TrackerIngestTest {
         assertThat(get(q).statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from vehicle_position where device_id = 'FD0005' and fix_time = ?")
                 .param(java.sql.Timestamp.from(Instant.ofEpochSecond(ts))).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aLastPositionLeftBehindByAStoppedNodeIsRepairedFromTheStoredPositions() throws Exception {
+        long ts = nextSecond();
+        assertThat(get("id=FD0007&timestamp=" + ts + "&lat=53.5123&lon=-2.2345").statusCode()).isEqualTo(200);
+        lastPositions.awaitIdle();
+        long vehicleId = jdbc.sql("select id from vehicle where tracker_device_id = 'FD0007'").query(Long.class).single();
+        // As if the node had stopped after storing the position but before its last-position round.
+        jdbc.sql("update vehicle_last_position set fix_time = fix_time - interval '3 days', latitude = 0 where vehicle_id = ?")
+                .param(vehicleId).update();
+
+        assertThat(lastPositions.repairFromPositions()).isPositive();
+
+        var newestStored = jdbc.sql("select fix_time, latitude from vehicle_position where vehicle_id = ? order by fix_time desc limit 1")
+                .param(vehicleId).query().singleRow();
+        var last = jdbc.sql("select fix_time, latitude from vehicle_last_position where vehicle_id = ?").param(vehicleId).query().singleRow();
+        assertThat(last).isEqualTo(newestStored);
+        assertThat(lastPositions.repairFromPositions()).as("nothing left to repair").isZero();
     }
 
     @Test
