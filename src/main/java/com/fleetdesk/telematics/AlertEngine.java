@@ -99,9 +99,7 @@ class AlertEngine {
             return 0;
         }
         Map<Long, Geofence> fences = current.fences();
-        Map<Long, List<PositionWriter.Pending>> byVehicle = positions.stream()
-                .sorted(Comparator.comparing(p -> p.report().fixTime()))
-                .collect(Collectors.groupingBy(PositionWriter.Pending::vehicleId));
+        Map<Long, List<PositionWriter.Pending>> byVehicle = PositionRounds.byVehicleInTimeOrder(positions);
         // Lasting conditions already under way for these vehicles, read once per batch.
         Map<String, Instant> conditions = new HashMap<>();
         jdbc.sql("select vehicle_id, rule_id, since from alert_condition where vehicle_id = any(?)")

@@ -72,9 +72,7 @@ class JourneyDetector {
 
     /** One transaction per batch: the batch's journeys are read (locked), advanced in memory and written back. */
     void process(List<PositionWriter.Pending> positions) {
-        Map<Long, List<PositionWriter.Pending>> byVehicle = positions.stream()
-                .sorted(Comparator.comparing(p -> p.report().fixTime()))
-                .collect(Collectors.groupingBy(PositionWriter.Pending::vehicleId));
+        Map<Long, List<PositionWriter.Pending>> byVehicle = PositionRounds.byVehicleInTimeOrder(positions);
         List<JourneyDetected> finished = new ArrayList<>();
         tx.executeWithoutResult(status -> {
             Map<Long, Journey> journeys = new java.util.HashMap<>();

@@ -99,7 +99,7 @@ class LastPositions {
         rounds.awaitIdle();
     }
 
-    private void update(List<PositionWriter.Pending> stored) {
+    void update(List<PositionWriter.Pending> stored) {
         // Only each vehicle's newest fix of the round can become its last position.
         Map<Long, PositionWriter.Pending> newestByVehicle = new HashMap<>();
         for (PositionWriter.Pending p : stored) {

@@ -5,7 +5,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +42,23 @@ final class PositionRounds {
         this.intervalNanos = interval.toNanos();
         this.follower = follower;
         this.worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name(name).unstarted(r));
+    }
+
+    /** Each vehicle's positions, oldest fix first (a vehicle's few are sorted only when they arrived out of order). */
+    static Map<Long, List<PositionWriter.Pending>> byVehicleInTimeOrder(List<PositionWriter.Pending> positions) {
+        Map<Long, List<PositionWriter.Pending>> byVehicle = new HashMap<>();
+        Set<Long> unordered = new HashSet<>();
+        for (PositionWriter.Pending p : positions) {
+            List<PositionWriter.Pending> track = byVehicle.computeIfAbsent(p.vehicleId(), id -> new ArrayList<>());
+            if (!track.isEmpty() && p.report().fixTime().isBefore(track.getLast().report().fixTime())) {
+                unordered.add(p.vehicleId());
+            }
+            track.add(p);
+        }
+        for (Long vehicleId : unordered) {
+            byVehicle.get(vehicleId).sort(Comparator.comparing(p -> p.report().fixTime()));
+        }
+        return byVehicle;
     }
 
     void add(List<PositionWriter.Pending> stored) {

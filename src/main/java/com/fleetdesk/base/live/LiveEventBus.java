@@ -50,6 +50,7 @@ public class LiveEventBus implements SmartLifecycle {
     private final Counter received;
     private final java.util.concurrent.ExecutorService forwarder = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("live-event-forwarder").unstarted(r));
+    private final java.util.concurrent.ConcurrentLinkedQueue<LiveEvent> outgoing = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean running;
     private Thread listener;
 
@@ -92,7 +93,8 @@ public class LiveEventBus implements SmartLifecycle {
         deliverToUis(event);
         if (!REPLAYING_REMOTE.get()) {
             // Off the caller's thread (the ingest writer publishes many), in order.
-            forwarder.execute(() -> notifyOtherNodes(event));
+            outgoing.add(event);
+            forwarder.execute(this::notifyOtherNodes);
         }
     }
 
@@ -106,17 +108,26 @@ public class LiveEventBus implements SmartLifecycle {
     record Notice(String node, String type, LiveEvent event) {
     }
 
-    private void notifyOtherNodes(LiveEvent event) {
-        String payload = json.writeValueAsString(new Notice(nodeId, event.getClass().getName(), event));
+    /** Sends what is waiting in one round trip, in order (a busy ingest publishes many events at once). */
+    private void notifyOtherNodes() {
+        List<String> payloads = new java.util.ArrayList<>();
+        LiveEvent event;
+        while (payloads.size() < 500 && (event = outgoing.poll()) != null) {
+            payloads.add(json.writeValueAsString(new Notice(nodeId, event.getClass().getName(), event)));
+        }
+        if (payloads.isEmpty()) {
+            return; // an earlier round sent these
+        }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement notify = c.prepareStatement("select pg_notify(?, ?)")) {
+             PreparedStatement notify = c.prepareStatement(
+                     "select pg_notify(?, p) from unnest(?::text[]) with ordinality as t(p, i) order by i")) {
             notify.setString(1, CHANNEL);
-            notify.setString(2, payload);
+            notify.setObject(2, payloads.toArray(String[]::new));
             notify.execute();
-            sent.increment();
+            sent.increment(payloads.size());
         } catch (SQLException e) {
-            // Other nodes' screens miss one refresh; the data itself is committed and safe.
-            log.warn("Could not forward {} to other nodes: {}", event.getClass().getSimpleName(), e.getMessage());
+            // Other nodes' screens miss a refresh; the data itself is committed and safe.
+            log.warn("Could not forward {} live events to other nodes: {}", payloads.size(), e.getMessage());
         }
     }
 
