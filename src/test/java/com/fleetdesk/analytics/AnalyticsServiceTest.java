@@ -325,6 +325,20 @@ class AnalyticsServiceTest {
                 assertThat(fleet.monthly(f).getFirst().cost()).isEqualByComparingTo(before.getFirst().cost().add(new BigDecimal("99.95")));
                 assertThat(trips.policyViolations(f).getFirst().withViolations()).isEqualTo(2);
 
+                // Decided half an hour into the next month, local time: counted in that month's turnaround.
+                var nextMonthStart = MONTH.plusMonths(1).atDay(1).atStartOfDay(AnalyticsFixture.ZONE);
+                jdbc.sql("update trip_log set decided_at = :decided where id = :id")
+                        .param("decided", nextMonthStart.plusMinutes(30).toOffsetDateTime()).param("id", trip).update();
+                assertTripRollupMatches(f, wide);
+                caches.evictAll();
+                assertThat(trips.turnaround(wide.withDepot(fixture.depotId))).extracting(TripAnalytics.Turnaround::month, TripAnalytics.Turnaround::decided)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(MONTH, 3L), org.assertj.core.groups.Tuple.tuple(MONTH.plusMonths(1), 1L));
+                jdbc.sql("update trip_log set decided_at = :decided where id = :id")
+                        .param("decided", nextMonthStart.minusMinutes(30).toOffsetDateTime()).param("id", trip).update();
+                caches.evictAll();
+                assertThat(trips.turnaround(wide.withDepot(fixture.depotId))).extracting(TripAnalytics.Turnaround::month, TripAnalytics.Turnaround::decided)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(MONTH, 4L));
+
                 // Corrected start (into the next month) and distance.
                 jdbc.sql("update trip_log set started_at = started_at + interval '40 days', ended_at = ended_at + interval '40 days', "
                         + "end_odometer_km = start_odometer_km + 42.5, distance_km = 42.5 where id = :id").param("id", trip).update();
@@ -431,6 +445,16 @@ class AnalyticsServiceTest {
         // Equal amounts may come in either order.
         assertThat(trips.spend(f)).as("spend for %s", f).containsExactlyInAnyOrderElementsOf(raw.spend(q, currency));
         assertThat(trips.policyViolations(f)).as("policy violations for %s", f).isEqualTo(raw.policyViolations(q));
+        var turnaround = trips.turnaround(f);
+        var rawTurnaround = raw.turnaround(q);
+        assertThat(turnaround).as("turnaround months for %s", f).extracting(TripAnalytics.Turnaround::month, TripAnalytics.Turnaround::decided)
+                .containsExactlyElementsOf(rawTurnaround.stream().map(t -> org.assertj.core.groups.Tuple.tuple(t.month(), t.decided())).toList());
+        for (int i = 0; i < turnaround.size(); i++) {
+            // Hours in float8 instead of numeric: the same figures to far below a second.
+            assertThat(turnaround.get(i).averageHours()).isCloseTo(rawTurnaround.get(i).averageHours(), within(1e-9));
+            assertThat(turnaround.get(i).medianHours()).isCloseTo(rawTurnaround.get(i).medianHours(), within(1e-9));
+            assertThat(turnaround.get(i).p90Hours()).isCloseTo(rawTurnaround.get(i).p90Hours(), within(1e-9));
+        }
         assertInventoryFiguresEqualRawFigures(f);
     }
 
