@@ -79,6 +79,17 @@ create trigger trip_day_update after update on trip_log
 create trigger trip_day_delete after delete on trip_log
     referencing old table as old_trips for each statement execute function trip_day_apply();
 
+-- A truncate fires no delete trigger: it empties the rollup as well.
+create function trip_day_clear() returns trigger
+language plpgsql as $$
+begin
+    delete from trip_day;
+    return null;
+end
+$$;
+
+create trigger trip_day_truncate after truncate on trip_log for each statement execute function trip_day_clear();
+
 -- The ledger is append-only (corrections are new movements), so inserts are all there is.
 create function stock_issue_day_apply() returns trigger
 language plpgsql as $$

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -60,6 +62,8 @@ class AnalyticsServiceTest {
     DashboardScope scope;
     @Autowired
     StockLedger ledger;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @BeforeEach
     void load() {
@@ -400,6 +404,18 @@ class AnalyticsServiceTest {
         });
         // Stock is not depot-scoped, but a manager narrowing to a depot gets the same figures as the rows give.
         signedIn.run("manager", () -> assertStockRollupMatches(depot, all));
+    }
+
+    @Test
+    void truncatingTheTripsEmptiesTheirRollup() {
+        // Rolled back: only what the truncate did inside the transaction is looked at.
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            assertThat(jdbc.sql("select count(*) from trip_day where trips > 0").query(Long.class).single()).isPositive();
+            jdbc.sql("truncate trip_log cascade").update();
+            assertThat(jdbc.sql("select count(*) from trip_day").query(Long.class).single()).isZero();
+            tx.setRollbackOnly();
+        });
+        assertThat(raw.tripDayDifferences()).isZero();
     }
 
     @Test
