@@ -174,19 +174,22 @@ public class FleetAnalytics {
                 .list());
     }
 
-    /** Distance, CO₂ and cost per calendar month (months without trips are left out). */
+    /**
+     * Distance, CO₂ and cost per calendar month (months without trips are left out), from the
+     * daily trip rollup {@code trip_day} (a few hundred rows a month instead of every trip).
+     */
     @Secured({Authority.ADMIN, Authority.FLEET_MANAGER, Authority.DISPATCHER})
     @Transactional(readOnly = true)
     public List<FleetMonth> monthly(AnalyticsFilter filter) {
         DashboardQuery q = scope.resolve(filter);
         return caches.get(MONTHLY, q, () -> q.noDepots() ? List.of() : jdbc.sql("""
-                        select to_char(t.started_at at time zone :zone, 'YYYY-MM') as month, count(*), sum(t.distance_km), sum(t.co2_kg),
-                               coalesce(sum(t.total_cost) filter (where t.status <> 'REJECTED' and t.currency = :currency), 0)
-                          from trip_log t
-                         where t.depot_id in (:depots) and t.started_at >= :start and t.started_at < :end
+                        select to_char(r.day, 'YYYY-MM') as month, sum(r.trips), sum(r.distance_km), sum(r.co2_kg),
+                               coalesce(sum(r.total_cost) filter (where r.status <> 'REJECTED' and r.currency = :currency), 0)
+                          from trip_day r
+                         where r.depot_id in (:depots) and r.day >= :from and r.day <= :to and r.trips > 0
                          group by 1 order by 1
                         """)
-                .param("depots", q.depots()).param("zone", q.zone().getId()).param("start", q.start()).param("end", q.end())
+                .param("depots", q.depots()).param("from", q.from()).param("to", q.to())
                 .param("currency", currency)
                 .query((rs, i) -> new FleetMonth(YearMonth.parse(rs.getString(1)), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
                         rs.getBigDecimal(5)))

@@ -15,6 +15,8 @@ import java.util.List;
  * top movers and weekly issues against a trailing average, each one SQL aggregate cached per
  * filter. Values use each part's current unit cost (the ledger records quantities, not prices).
  * There is no demand forecast yet: the "expected" line is the average of the four weeks before.
+ * Issued quantities come from {@code stock_issue_day}, the ledger's issues summed per day,
+ * location and part by a trigger on the ledger (changeset 0014), not from the ledger itself.
  */
 @Service
 public class InventoryAnalytics {
@@ -118,9 +120,9 @@ public class InventoryAnalytics {
                               from stock_level l join part p on p.id = l.part_id join part_category c on c.id = p.category_id
                              where true %s group by 1),
                         issued_parts as (
-                            select m.part_id, -sum(m.quantity) as quantity from stock_movement m
-                             where m.movement_type = 'ISSUE' and m.moved_at >= :start and m.moved_at < :end %s
-                             group by m.part_id),
+                            select d.part_id, sum(d.quantity) as quantity from stock_issue_day d
+                             where d.day >= :from and d.day <= :to %s
+                             group by d.part_id),
                         issued as (
                             select coalesce(c.parent_id, c.id) as category_id, sum(i.quantity * p.unit_cost) as value
                               from issued_parts i join part p on p.id = i.part_id join part_category c on c.id = p.category_id
@@ -130,8 +132,8 @@ public class InventoryAnalytics {
                           left join stock on stock.category_id = tc.id left join issued on issued.category_id = tc.id
                          where tc.parent_id is null and (stock.value > 0 or issued.value > 0)
                          order by 1
-                        """.formatted(locations("l.location_id", q), locations("m.location_id", q)))
-                .param("depots", q.depots()).param("start", q.start()).param("end", q.end())
+                        """.formatted(locations("l.location_id", q), locations("d.location_id", q)))
+                .param("depots", q.depots()).param("from", q.from()).param("to", q.to())
                 .query((rs, i) -> {
                     BigDecimal issued = rs.getBigDecimal(2);
                     BigDecimal stock = rs.getBigDecimal(3);
@@ -166,13 +168,13 @@ public class InventoryAnalytics {
         DashboardQuery q = scope.resolveUnscoped(filter);
         return caches.get(MOVERS, q, () -> jdbc.sql("""
                         select p.id, p.part_number, p.name, p.unit, m.quantity, m.quantity * p.unit_cost as value
-                          from (select m.part_id, -sum(m.quantity) as quantity from stock_movement m
-                                 where m.movement_type = 'ISSUE' and m.moved_at >= :start and m.moved_at < :end %s
-                                 group by m.part_id) m
+                          from (select d.part_id, sum(d.quantity) as quantity from stock_issue_day d
+                                 where d.day >= :from and d.day <= :to %s
+                                 group by d.part_id) m
                           join part p on p.id = m.part_id
                          order by value desc, p.part_number limit 10
-                        """.formatted(locations("m.location_id", q)))
-                .param("depots", q.depots()).param("start", q.start()).param("end", q.end())
+                        """.formatted(locations("d.location_id", q)))
+                .param("depots", q.depots()).param("from", q.from()).param("to", q.to())
                 .query((rs, i) -> new Mover(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
                         rs.getBigDecimal(6)))
                 .list());
@@ -185,12 +187,11 @@ public class InventoryAnalytics {
         DashboardQuery q = scope.resolveUnscoped(filter);
         LocalDate firstWeek = q.from().minusDays(q.from().getDayOfWeek().getValue() - 1);
         LocalDate historyStart = firstWeek.minusWeeks(TRAILING_WEEKS);
-        var historyFrom = historyStart.atStartOfDay(q.zone()).toOffsetDateTime();
         return caches.get(WEEKLY, q, () -> jdbc.sql("""
                         with wp as (
-                            select date_trunc('week', m.moved_at at time zone :zone)::date as week, m.part_id, -sum(m.quantity) as quantity
-                              from stock_movement m
-                             where m.movement_type = 'ISSUE' and m.moved_at >= :historyStart and m.moved_at < :end %s
+                            select date_trunc('week', d.day::timestamp)::date as week, d.part_id, sum(d.quantity) as quantity
+                              from stock_issue_day d
+                             where d.day >= cast(:historyDay as date) and d.day <= cast(:to as date) %s
                              group by 1, 2),
                         w as (
                             select wp.week, sum(wp.quantity * p.unit_cost) as value from wp join part p on p.id = wp.part_id group by 1),
@@ -201,9 +202,8 @@ public class InventoryAnalytics {
                                    avg(coalesce(w.value, 0)) over (order by weeks.week rows between %d preceding and 1 preceding) as trailing_average
                               from weeks left join w on w.week = weeks.week)
                         select week, value, trailing_average from filled where week >= cast(:firstWeek as date) order by week
-                        """.formatted(locations("m.location_id", q), TRAILING_WEEKS))
-                .param("depots", q.depots()).param("zone", q.zone().getId()).param("historyStart", historyFrom)
-                .param("end", q.end()).param("historyDay", historyStart).param("to", q.to()).param("firstWeek", firstWeek)
+                        """.formatted(locations("d.location_id", q), TRAILING_WEEKS))
+                .param("depots", q.depots()).param("historyDay", historyStart).param("to", q.to()).param("firstWeek", firstWeek)
                 .query((rs, i) -> new WeeklyIssues(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2),
                         rs.getBigDecimal(3) == null ? BigDecimal.ZERO : rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP)))
                 .list());
