@@ -47,7 +47,7 @@ class AlertEngine {
 
     AlertEngine(AlertRuleRepository rules, GeofenceRepository geofences, JdbcClient jdbc, TransactionTemplate tx,
                 FleetDirectory fleet, UserNotificationService notifications, ApplicationEventPublisher events,
-                @org.springframework.beans.factory.annotation.Value("${fleetdesk.alerts.round-interval-ms:200}") long roundIntervalMs) {
+                @org.springframework.beans.factory.annotation.Value("${fleetdesk.alerts.round-interval-ms:500}") long roundIntervalMs) {
         this.rounds = new PositionRounds("alert-engine", java.time.Duration.ofMillis(roundIntervalMs), this::evaluate);
         this.rules = rules;
         this.geofences = geofences;

@@ -230,27 +230,43 @@ class IngestHttpServer implements SmartLifecycle {
         }
     }
 
+    /** Form or query parameters with lower-case names (trackers differ in case: deviceId, deviceid). */
     static Map<String, String> decodeForm(String raw) {
         Map<String, String> params = new HashMap<>();
         if (raw == null || raw.isBlank()) {
             return params;
         }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        int start = 0;
+        while (start <= raw.length()) {
+            int end = raw.indexOf('&', start);
+            if (end < 0) {
+                end = raw.length();
             }
-            int eq = pair.indexOf('=');
-            try {
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (end > start) {
+                int eq = raw.indexOf('=', start);
+                if (eq < 0 || eq > end) {
+                    eq = end;
+                }
+                String key = decodeComponent(raw.substring(start, eq)).toLowerCase(java.util.Locale.ROOT);
+                String value = eq == end ? "" : decodeComponent(raw.substring(eq + 1, end));
                 if (params.size() < 64) {
                     params.put(key, value);
                 }
-            } catch (IllegalArgumentException e) {
-                throw IngestRejected.malformed("badly encoded parameter");
             }
+            start = end + 1;
         }
         return params;
+    }
+
+    private static String decodeComponent(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s; // nothing encoded: the common case for numbers and device ids
+        }
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw IngestRejected.malformed("badly encoded parameter");
+        }
     }
 
     private static String header(HttpExchange exchange, String name) {

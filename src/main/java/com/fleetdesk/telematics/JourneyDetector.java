@@ -44,7 +44,7 @@ class JourneyDetector {
     private final PositionRounds rounds;
 
     JourneyDetector(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events,
-                    @org.springframework.beans.factory.annotation.Value("${fleetdesk.journeys.round-interval-ms:500}") long roundIntervalMs) {
+                    @org.springframework.beans.factory.annotation.Value("${fleetdesk.journeys.round-interval-ms:1000}") long roundIntervalMs) {
         this.rounds = new PositionRounds("journey-detector", java.time.Duration.ofMillis(roundIntervalMs), this::process);
         this.jdbc = jdbc;
         this.tx = tx;

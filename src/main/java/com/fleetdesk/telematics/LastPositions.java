@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Keeps {@code vehicle_last_position} (what the map and the offline check read first) current:
  * each vehicle's newest stored fix, written at most every {@code fleetdesk.ingest.last-position-interval-ms}
- * (default 250 ms) rather than with every batch, so a vehicle reporting many times a second costs
+ * (default 500 ms) rather than with every batch, so a vehicle reporting many times a second costs
  * one row update per round. The positions themselves are already durable when this runs; a node
  * that stops between a commit and the next round leaves a last position up to one round old, which
  * {@link #repairFromPositions} puts right at the next start.
@@ -69,7 +69,7 @@ class LastPositions {
     private final PositionRounds rounds;
     private final Clock clock = Clock.systemUTC();
 
-    LastPositions(JdbcClient jdbc, @Value("${fleetdesk.ingest.last-position-interval-ms:250}") long intervalMs) {
+    LastPositions(JdbcClient jdbc, @Value("${fleetdesk.ingest.last-position-interval-ms:500}") long intervalMs) {
         this.jdbc = jdbc;
         this.rounds = new PositionRounds("last-positions", Duration.ofMillis(intervalMs), this::update);
     }

@@ -59,9 +59,8 @@ final class TrackerProtocols {
         }
     }
 
-    static PositionReport osmAnd(Map<String, String> params, Instant now) {
-        Map<String, String> p = new HashMap<>();
-        params.forEach((k, v) -> p.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    /** OsmAnd parameters, their names in lower case. */
+    static PositionReport osmAnd(Map<String, String> p, Instant now) {
         String device = first(p, "id", "deviceid");
         Double lat = number(p.get("lat"), "lat");
         Double lon = number(p.get("lon"), "lon");
