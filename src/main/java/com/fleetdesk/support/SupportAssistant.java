@@ -10,6 +10,7 @@ import com.fleetdesk.trips.TripLogService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -17,12 +18,17 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
  * Answers one question of the signed-in user: with the configured language model
  * ({@code fleetdesk.assistant.provider=openai|ollama}) or, by default and whenever the model
- * cannot be reached, with the embedded retrieval and tools.
+ * cannot be reached, with the embedded retrieval and tools. A model slower than
+ * {@code fleetdesk.assistant.timeout} gets no longer: the user is told and offered a person.
  */
 @Component
 class SupportAssistant {
@@ -38,6 +44,8 @@ class SupportAssistant {
     private final ZoneId zone;
     private final boolean maskPlates;
     private final LlmAssistant llm;
+    /** The longest a user waits for the language model; then they get {@link #notInTime} instead. */
+    private final Duration timeout;
 
     SupportAssistant(EmbeddedAssistant embedded, FleetPositionService positions, TripLogService trips, StockService stock,
                      SupportTickets tickets, FleetAccess access,
@@ -56,6 +64,7 @@ class SupportAssistant {
         this.access = access;
         this.zone = ZoneId.of(zone);
         this.maskPlates = maskPlates;
+        this.timeout = timeout;
         this.llm = switch (provider.strip().toLowerCase(Locale.ROOT)) {
             case "", "none" -> null;
             case "openai" -> LlmAssistant.openAi(require(baseUrl, "base-url"), apiKey.isBlank() ? "none" : apiKey,
@@ -94,12 +103,42 @@ class SupportAssistant {
         PiiMasker masker = new PiiMasker(maskPlates, fullName == null ? List.of() : List.of(fullName));
         String user = (fullName == null ? CurrentUser.requireUsername() : fullName) + ", "
                 + roles.stream().map(Role::label).collect(Collectors.joining(", "));
+        // The model's client retries and may call tools in several rounds, each with the HTTP timeout: one deadline
+        // for the whole answer keeps the user's wait at the configured timeout. Tools check the user's rights,
+        // so the worker carries the caller's security context.
+        FutureTask<AssistantAnswer> call = new FutureTask<>(new DelegatingSecurityContextCallable<>(
+                () -> llm.answer(question, history, user, c, tools(masker), masker)));
+        Thread.ofVirtual().name("assistant-llm").start(call);
         try {
-            return llm.answer(question, history, user, c, tools(masker), masker);
-        } catch (RuntimeException e) {
-            log.warn("The language model did not answer ({}); answering from the knowledge base", e.toString());
+            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            log.warn("The language model did not answer within {}; offering a person", timeout);
+            return notInTime(c);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            return notInTime(c);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof dev.langchain4j.exception.TimeoutException || cause instanceof java.net.http.HttpTimeoutException
+                    || cause != null && cause.getCause() instanceof java.net.http.HttpTimeoutException) {
+                log.warn("The language model timed out ({}); offering a person", cause.toString());
+                return notInTime(c);
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            log.warn("The language model did not answer ({}); answering from the knowledge base", String.valueOf(cause));
             return embedded.answer(question, c, tools(null));
         }
+    }
+
+    /** The model was too slow: say so and offer the hand-over (counts as not answered, so a second one escalates). */
+    static AssistantAnswer notInTime(EmbeddedAssistant.Classification c) {
+        return new AssistantAnswer("Sorry, the assistant could not answer in time. I can pass your question to a person from the support "
+                + "team: press “Talk to a person” or just say so.", Intents.UNKNOWN, c.confidence(), List.of(), List.of(),
+                AssistantAnswer.Handover.OFFER, null);
     }
 
     AssistantTools tools(PiiMasker masker) {

@@ -5,6 +5,7 @@ import com.fleetdesk.base.security.Authority;
 import com.fleetdesk.fleet.Vehicle;
 import com.fleetdesk.fleet.VehicleFilter;
 import com.fleetdesk.fleet.VehicleService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +30,12 @@ public class FleetPositionService {
 
     private final VehicleService vehicles;
     private final JdbcClient jdbc;
+    private final ObjectProvider<MqttIngest> mqtt;
 
-    FleetPositionService(VehicleService vehicles, JdbcClient jdbc) {
+    FleetPositionService(VehicleService vehicles, JdbcClient jdbc, ObjectProvider<MqttIngest> mqtt) {
         this.vehicles = vehicles;
         this.jdbc = jdbc;
+        this.mqtt = mqtt;
     }
 
     @Secured({Authority.ADMIN, Authority.FLEET_MANAGER, Authority.DISPATCHER, Authority.OFFICE_STAFF, Authority.TECHNICIAN,
@@ -89,6 +92,20 @@ public class FleetPositionService {
                 .query((rs, i) -> new UnknownDevice(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4).toInstant(), rs.getLong(5)))
                 .list();
+    }
+
+    /** This node's connection to the MQTT broker; empty when MQTT ingest is not configured. */
+    @Secured({Authority.ADMIN, Authority.FLEET_MANAGER, Authority.DISPATCHER})
+    public java.util.Optional<MqttStatus> mqttStatus() {
+        return java.util.Optional.ofNullable(mqtt.getIfAvailable()).map(MqttIngest::status);
+    }
+
+    /**
+     * @param ready     connected and subscribed: positions flow
+     * @param downSince when the connection was lost (null while connected, or before the first connection)
+     * @param pending   messages received and not yet stored
+     */
+    public record MqttStatus(String broker, String clientId, boolean ready, Instant downSince, int pending) {
     }
 
     public record UnknownDevice(String deviceId, String protocol, Instant firstSeen, Instant lastSeen, long reports) {

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -53,8 +54,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * slows this node down while the other nodes take the traffic.) The client's threads never wait for the
  * database: parsing and storing run on virtual threads and the acknowledgement follows the write's future.
  * <p>
- * A random client id (prefix + suffix) is unique per node but new at every start; set
- * {@code fleetdesk.mqtt.client-id} to a stable, per-node id to resume the session after a restart.
+ * The client id must be stable per node: Mosquitto keeps the messages in flight to a node whose connection dropped (a
+ * crash, a kill) in that node's session and hands them to no other member of the share group, not even when the session
+ * ends; only the same client id resuming the session gets them. So the id defaults to prefix + host name (+ HTTP port,
+ * so that two nodes on one host differ), and {@code fleetdesk.mqtt.client-id} sets it outright.
  */
 @Component
 @ConditionalOnExpression("!'${fleetdesk.mqtt.url:}'.isBlank()")
@@ -93,6 +96,8 @@ class MqttIngest implements SmartLifecycle {
     private volatile boolean subscribed;
     /** The current outage has been logged at info; further failed attempts go to debug. */
     private volatile boolean downLogged;
+    /** When the connection to the broker was lost (or the first attempt failed); null while connected. */
+    private volatile Instant downSince;
 
     MqttIngest(PositionIngest ingest, MeterRegistry meters,
                @Value("${fleetdesk.mqtt.url}") String url,
@@ -100,6 +105,7 @@ class MqttIngest implements SmartLifecycle {
                @Value("${fleetdesk.mqtt.password:}") String password,
                @Value("${fleetdesk.mqtt.client-id-prefix:fleetdesk-}") String clientIdPrefix,
                @Value("${fleetdesk.mqtt.client-id:}") String clientId,
+               @Value("${server.port:8080}") int serverPort,
                @Value("${fleetdesk.mqtt.share-group:fleetdesk}") String shareGroup,
                @Value("${fleetdesk.mqtt.session-expiry:1h}") Duration sessionExpiry,
                @Value("${fleetdesk.ingest.store-timeout-ms:10000}") long drainTimeoutMs) {
@@ -107,8 +113,14 @@ class MqttIngest implements SmartLifecycle {
         this.url = parseUrl(url.strip());
         this.username = username;
         this.password = password;
-        this.stableClientId = !clientId.isBlank();
-        this.clientId = stableClientId ? clientId.strip() : clientIdPrefix + randomSuffix();
+        String host = hostName();
+        this.stableClientId = !clientId.isBlank() || host != null;
+        this.clientId = !clientId.isBlank() ? clientId.strip()
+                : host != null ? clientIdPrefix + host + (serverPort > 0 ? "-" + serverPort : "")
+                : clientIdPrefix + randomSuffix();
+        if (!stableClientId) {
+            log.warn("No host name for a stable MQTT client id; set fleetdesk.mqtt.client-id, or messages in flight when this node dies are lost");
+        }
         if (shareGroup.isBlank() || shareGroup.contains("/") || shareGroup.contains("+") || shareGroup.contains("#")) {
             throw new IllegalArgumentException("fleetdesk.mqtt.share-group must be a non-empty name without / + #: " + shareGroup);
         }
@@ -132,13 +144,28 @@ class MqttIngest implements SmartLifecycle {
                         return;
                     }
                     connected = true;
-                    downLogged = false;
                     boolean resumed = context instanceof Mqtt5ClientConnectedContext c5 && c5.getConnAck().isSessionPresent();
-                    log.info("MQTT ingest connected to {} as {} ({} session)", display(), clientId, resumed ? "resumed" : "new");
+                    if (downLogged) {
+                        log.info("MQTT ingest back at {} as {} ({} session) after {}", display(), clientId, resumed ? "resumed" : "new",
+                                Duration.between(downSince, clock.instant()).withNanos(0));
+                    } else {
+                        log.info("MQTT ingest connected to {} as {} ({} session)", display(), clientId, resumed ? "resumed" : "new");
+                    }
+                    downLogged = false;
+                    downSince = null;
+                    // A new session (first start, or a broker that lost its state) has no subscriptions; a resumed one
+                    // has them unless this node unsubscribed when it stopped last time.
+                    if (!resumed || !subscribed) {
+                        subscribed = false;
+                        subscribe();
+                    }
                 })
                 .addDisconnectedListener(context -> {
                     boolean wasConnected = connected;
                     connected = false;
+                    if (downSince == null) {
+                        downSince = clock.instant();
+                    }
                     if (context.getSource() == MqttDisconnectSource.USER) {
                         return;
                     }
@@ -171,11 +198,10 @@ class MqttIngest implements SmartLifecycle {
                 .cleanStart(false)
                 .sessionExpiryInterval(sessionExpiry.toSeconds())
                 .restrictions().receiveMaximum(RECEIVE_MAXIMUM).maximumPacketSize(MAX_PACKET_BYTES).applyRestrictions()
-                .send()
-                .thenRun(this::subscribe);
+                .send();
     }
 
-    /** Once per start; after a reconnect the client restores the subscriptions itself if the session was lost. */
+    /** At every connection whose session lacks the subscriptions; subscribing again is harmless. */
     private void subscribe() {
         client.subscribeWith()
                 .addSubscription().topicFilter("$share/" + shareGroup + "/" + OWNTRACKS_TOPICS).qos(MqttQos.AT_LEAST_ONCE).applySubscription()
@@ -273,6 +299,11 @@ class MqttIngest implements SmartLifecycle {
 
     String clientId() {
         return clientId;
+    }
+
+    /** For the admin screen and the health endpoint. */
+    FleetPositionService.MqttStatus status() {
+        return new FleetPositionService.MqttStatus(display(), clientId, ready(), downSince, pending.get());
     }
 
     // Called on the client's thread: hand over at once, never touch the database here.
@@ -425,6 +456,15 @@ class MqttIngest implements SmartLifecycle {
             throw new IllegalArgumentException("fleetdesk.mqtt.url must look like tcp://host:1883 or ssl://host:8883, not " + value);
         }
         return uri;
+    }
+
+    private static String hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            return name == null || name.isBlank() || name.equals("localhost") ? null : name.replaceAll("[^A-Za-z0-9._-]", "_");
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static String randomSuffix() {

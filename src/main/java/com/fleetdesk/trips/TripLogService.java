@@ -17,6 +17,7 @@ import com.fleetdesk.fleet.Vehicle;
 import com.fleetdesk.fleet.VehicleService;
 import com.fleetdesk.fleet.VehicleType;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.annotation.Secured;
@@ -261,13 +262,33 @@ public class TripLogService {
         if (receipt != null) {
             expense.attachReceipt(receipt);
         }
-        TripExpense saved = expenses.saveAndFlush(expense);
-        if (receipt != null) {
-            queries.storeReceipt(saved.getId(), receipt.content());
+        TripExpense saved;
+        try {
+            saved = expenses.saveAndFlush(expense);
+            if (receipt != null) {
+                queries.storeReceipt(saved.getId(), receipt.content());
+            }
+        } catch (DataAccessException e) {
+            if (storageFull(e)) {
+                // The whole transaction rolls back: no expense without its receipt, the trip's totals untouched.
+                throw new TripRuleException("receipt", "The storage is full: the " + (receipt != null ? "receipt was not saved and the " : "")
+                        + "expense was not added; the trip is unchanged. Try again later and tell your administrator.");
+            }
+            throw e;
         }
         recalculateCosts(trip);
         publish(trip, TripChanged.Kind.EXPENSES);
         return saved;
+    }
+
+    /** PostgreSQL's disk_full (SQLSTATE 53100): the database could not extend a file. */
+    private static boolean storageFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "53100".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Secured({Authority.ADMIN, Authority.FLEET_MANAGER, Authority.DISPATCHER, Authority.OFFICE_STAFF, Authority.DRIVER})

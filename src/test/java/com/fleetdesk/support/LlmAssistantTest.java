@@ -160,4 +160,109 @@ class LlmAssistantTest {
         AssistantAnswer answer = signedIn.as("driver", () -> assistant.answerWith(unreachable, "How do I upload a receipt for my fuel?"));
         assertThat(answer.sources()).extracting(AssistantAnswer.Source::slug).containsExactly("expenses-receipts");
     }
+
+    @Autowired
+    SupportConversationRepository conversations;
+    @Autowired
+    SupportMessageRepository messages;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    SupportConsole console;
+    /** The real service (transactions, security) for everything but sending to the slow model. */
+    @Autowired
+    SupportChatService supportChat;
+
+    @Test
+    void aModelSlowerThanTheTimeoutGetsAnHonestAnswerInTimeAndThePersonItOffersCanTakeOver() throws Exception {
+        // Once warmed up, the stub takes 4 s per request; the assistant allows 1 s for the whole answer.
+        java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
+        try (StubOpenAiServer slow = new StubOpenAiServer(body -> {
+            try {
+                Thread.sleep(warm.get() ? 4000 : 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new StubOpenAiServer.Text("Too late to matter.");
+        })) {
+            SupportAssistant assistant = new SupportAssistant(embedded, positions, trips, stock, tickets, access, "Europe/London", "openai",
+                    slow.baseUrl(), "key", "stub-model", Duration.ofSeconds(1), false);
+            SupportChatService chat = new SupportChatService(conversations, messages, assistant, new MessageRateLimit(20), access, events, transactions);
+            // The first call of a model loads the client's classes, and the knowledge base loads once: not on the clock.
+            SupportAssistant patient = new SupportAssistant(embedded, positions, trips, stock, tickets, access, "Europe/London", "openai",
+                    slow.baseUrl(), "key", "stub-model", Duration.ofSeconds(60), false);
+            startFresh("manager3");
+            assertThat(signedIn.as("manager3", () -> patient.answer("How do I export trips to Excel?")).text()).startsWith("Too late to matter.");
+            warm.set(true);
+            slow.requests.clear();
+
+            long started = System.nanoTime();
+            SupportConversation c = signedIn.as("manager3", () -> chat.send("How do I export trips to Excel?"));
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(waited).as("the user waited about the timeout, not the model's 4 s (nor its retries)").isLessThan(Duration.ofMillis(3000));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !slow.requests.isEmpty()); // the model was asked
+            assertThat(c.getStatus()).as("still with the assistant: the person is offered, not forced").isEqualTo(ConversationStatus.BOT);
+            List<SupportMessage> transcript = signedIn.as("manager3", () -> supportChat.messages(c.getId()));
+            assertThat(transcript).extracting(SupportMessage::getSender).containsExactly(MessageSender.CUSTOMER, MessageSender.BOT);
+            assertThat(transcript.getFirst().getText()).isEqualTo("How do I export trips to Excel?");
+            assertThat(transcript.getLast().getText()).contains("could not answer in time", "Talk to a person").doesNotContain("Too late");
+
+            // The user takes the offer; an agent finds the conversation, question and all, and takes it over.
+            signedIn.as("manager3", supportChat::requestPerson);
+            assertThat(signedIn.as("agent", () -> console.conversation(c.getId())).getStatus()).isEqualTo(ConversationStatus.WAITING_FOR_AGENT);
+            SupportConversation taken = signedIn.as("agent", () -> console.takeOver(c.getId()));
+            assertThat(taken.getStatus()).isEqualTo(ConversationStatus.WITH_AGENT);
+            assertThat(signedIn.as("agent", () -> console.messages(c.getId()))).extracting(SupportMessage::getText)
+                    .contains("How do I export trips to Excel?");
+            signedIn.run("agent", () -> console.resolve(c.getId(), "Answered by a person"));
+            signedIn.run("manager3", () -> supportChat.close(c.getId()));
+        }
+    }
+
+    @Test
+    void twoSlowAnswersInARowHandTheConversationToAPerson() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
+        try (StubOpenAiServer slow = new StubOpenAiServer(body -> {
+            try {
+                Thread.sleep(warm.get() ? 3000 : 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new StubOpenAiServer.Text("Too late.");
+        })) {
+            SupportAssistant assistant = new SupportAssistant(embedded, positions, trips, stock, tickets, access, "Europe/London", "openai",
+                    slow.baseUrl(), "key", "stub-model", Duration.ofMillis(700), false);
+            SupportChatService chat = new SupportChatService(conversations, messages, assistant, new MessageRateLimit(20), access, events, transactions);
+            SupportAssistant patient = new SupportAssistant(embedded, positions, trips, stock, tickets, access, "Europe/London", "openai",
+                    slow.baseUrl(), "key", "stub-model", Duration.ofSeconds(60), false);
+            signedIn.as("manager2", () -> patient.answer("warm up"));
+            startFresh("manager2");
+            warm.set(true);
+            SupportConversation first = signedIn.as("manager2", () -> chat.send("How do I export trips to Excel?"));
+            assertThat(first.getStatus()).isEqualTo(ConversationStatus.BOT);
+            SupportConversation c = signedIn.as("manager2", () -> chat.send("And to CSV?"));
+            assertThat(c.getStatus()).isEqualTo(ConversationStatus.WAITING_FOR_AGENT);
+            assertThat(c.getEscalationReason()).isEqualTo(EscalationReason.LOW_CONFIDENCE);
+            signedIn.run("agent", () -> console.takeOver(c.getId()));
+            signedIn.run("agent", () -> console.resolve(c.getId(), "Answered by a person"));
+            signedIn.run("manager2", () -> supportChat.close(c.getId()));
+        }
+    }
+
+    /** Other tests may have left this user a conversation with someone: finish it, so the next message goes to the assistant. */
+    private void startFresh(String user) {
+        signedIn.as(user, () -> supportChat.current()).ifPresent(c -> {
+            if (c.getStatus() == ConversationStatus.WAITING_FOR_AGENT) {
+                signedIn.run("agent", () -> console.takeOver(c.getId()));
+            }
+            SupportConversation now = signedIn.as("agent", () -> console.conversation(c.getId()));
+            if (now.getStatus() == ConversationStatus.WITH_AGENT) {
+                signedIn.run(now.getAgentUsername(), () -> console.resolve(c.getId(), "Done"));
+            }
+            signedIn.run(user, () -> supportChat.close(c.getId()));
+        });
+    }
 }

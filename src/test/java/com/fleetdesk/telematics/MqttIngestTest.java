@@ -5,6 +5,9 @@ import com.fleetdesk.FleetdeskTest;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import com.fleetdesk.telematics.ui.UnknownDevicesView;
+import org.springframework.boot.health.contributor.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +70,11 @@ class MqttIngestTest {
     private ConfigurableApplicationContext nodeA;
     private ConfigurableApplicationContext nodeB;
     private Mqtt5AsyncClient publisher;
+    /** Node B reaches the broker through this relay, so that its connection can be dropped as if the node died. */
+    private CuttableTcpProxy proxyB;
+    private String[] nodeBArgs;
+    /** The broker log is read from here on: what came before a deliberate fault is not counted against later tests. */
+    private long logMark;
     private long nextSecond = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).getEpochSecond();
 
     @BeforeAll
@@ -80,12 +88,14 @@ class MqttIngestTest {
         jdbc.sql("update vehicle set tracker_device_id = 'alex:van' where tracker_device_id = 'FD0058'").update();
         jdbc.sql("update vehicle set tracker_device_id = 'sam:truck' where tracker_device_id = 'FD0059'").update();
         String url = "--fleetdesk.mqtt.url=tcp://127.0.0.1:" + port;
+        proxyB = new CuttableTcpProxy(port);
         // Node A starts while the broker is still down: it must get there through its reconnect loop.
         nodeA = ExtraNode.start("", url, "--fleetdesk.demo.enabled=false", "--fleetdesk.mqtt.client-id-prefix=node-a-");
         startBroker();
         // Node B has a tiny write queue: "busy" (503) happens and must lead to retries, never to loss.
-        nodeB = ExtraNode.start("", url, "--fleetdesk.demo.enabled=false", "--fleetdesk.mqtt.client-id-prefix=node-b-",
-                "--fleetdesk.ingest.queue-capacity=2");
+        nodeBArgs = new String[]{"--fleetdesk.mqtt.url=tcp://127.0.0.1:" + proxyB.port(), "--fleetdesk.demo.enabled=false",
+                "--fleetdesk.mqtt.client-id-prefix=node-b-", "--fleetdesk.ingest.queue-capacity=2"};
+        nodeB = ExtraNode.start("", nodeBArgs);
         await().atMost(Duration.ofSeconds(30)).until(() -> mqtt(nodeA).ready() && mqtt(nodeB).ready());
         publisher = MqttClient.builder().useMqttVersion5().identifier("test-publisher")
                 .serverHost("127.0.0.1").serverPort(port).buildAsync();
@@ -95,9 +105,10 @@ class MqttIngestTest {
     @AfterAll
     void stopEverything() throws Exception {
         try {
-            if (publisher != null) publisher.disconnect().get(5, TimeUnit.SECONDS);
+            if (publisher != null && publisher.getState().isConnected()) publisher.disconnect().get(5, TimeUnit.SECONDS);
             if (nodeA != null) nodeA.close();
             if (nodeB != null) nodeB.close();
+            if (proxyB != null) proxyB.close();
         } finally {
             jdbc.sql("update vehicle set tracker_device_id = 'FD0058' where tracker_device_id = 'alex:van'").update();
             jdbc.sql("update vehicle set tracker_device_id = 'FD0059' where tracker_device_id = 'sam:truck'").update();
@@ -123,7 +134,7 @@ class MqttIngestTest {
 
     @Test
     void bothNodesShareTheLoadAndEveryPositionIsStoredExactlyOnce() throws Exception {
-        long first = nextSecond;
+        long first = nextSecond + 1; // the seconds before belong to tests that ran earlier
         List<String[]> messages = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             messages.add(ownTracks("alex", "van", ++nextSecond));
@@ -210,13 +221,111 @@ class MqttIngestTest {
         assertThat(row.get("attributes").toString()).contains("\"any\": \"text\"");
     }
 
+    @Test
+    void theBrokerKilledAndRestartedOnTheSamePortIsRejoinedByItselfAndTheOutageIsShown() throws Exception {
+        long first = nextSecond + 1;
+        List<String[]> before = ownTracksFor(20);
+        awaitAll(before.stream().map(this::publish).toList());
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedBetween(first, nextSecond) >= before.size());
+        awaitEverythingAcknowledged();
+
+        killBroker();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mqtt(nodeA).ready() && !mqtt(nodeB).ready());
+        // What an administrator sees meanwhile: the health endpoint's mqtt component and the trackers' screen.
+        assertThat(nodeA.getBean(MqttHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(mqtt(nodeA).status().downSince()).isNotNull();
+        assertThat(UnknownDevicesView.mqttStatus(mqtt(nodeA).status()).getElement().getTextRecursively())
+                .contains("MQTT broker unreachable", "tcp://127.0.0.1:" + port, "positions from MQTT trackers are not arriving");
+
+        Thread.sleep(1500); // down for a while: the nodes' reconnect attempts fail and back off
+        logMark = brokerLogLength();
+        startBroker(); // same port; without persistence it has forgotten every session and subscription
+        publisher.connect().get(10, TimeUnit.SECONDS); // the test's publisher is a plain client without reconnect
+        await().atMost(Duration.ofSeconds(30)).until(() -> mqtt(nodeA).ready() && mqtt(nodeB).ready());
+        assertThat(nodeA.getBean(MqttHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+        assertThat(UnknownDevicesView.mqttStatus(mqtt(nodeA).status()).getElement().getTextRecursively()).contains("MQTT connected");
+
+        List<String[]> after = ownTracksFor(20);
+        long last = nextSecond;
+        awaitAll(after.stream().map(this::publish).toList());
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedBetween(first, last) >= before.size() + after.size());
+        awaitEverythingAcknowledged();
+        assertThat(storedBetween(first, last)).as("every position before and after the outage, each once").isEqualTo(before.size() + after.size());
+    }
+
+    /**
+     * Node B dies mid-stream: its connection is reset without a DISCONNECT (to the broker, exactly a process killed
+     * with -9: the socket goes away with QoS 1 messages sent and not acknowledged) and its context is closed. Mosquitto
+     * keeps those messages in B's session and gives them to nobody else; B comes back under the same (default, host-based)
+     * client id, resumes the session and stores them. Every message the broker acknowledged to the publisher is stored once.
+     */
+    @Test
+    void aNodeKilledMidStreamLosesNothingTheBrokerAcknowledged() throws Exception {
+        long first = nextSecond + 1;
+        List<String[]> stream = ownTracksFor(200);
+        long last = nextSecond;
+        String clientB = mqtt(nodeB).clientId();
+        List<CompletableFuture<Mqtt5PublishResult>> sent = new ArrayList<>();
+        int half = stream.size() / 2;
+        for (int i = 0; i < half; i++) {
+            sent.add(publish(stream.get(i)));
+        }
+        // Mid-stream: node B holds messages it has not acknowledged yet (its tiny write queue makes it retry).
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> mqtt(nodeB).pending() > 0);
+        int unacknowledgedAtKill = mqtt(nodeB).pending();
+        proxyB.cut();
+        nodeB.close();
+        for (int i = half; i < stream.size(); i++) {
+            sent.add(publish(stream.get(i)));
+        }
+        long acknowledged = 0;
+        for (CompletableFuture<Mqtt5PublishResult> f : sent) {
+            Mqtt5PublishResult result = f.get(20, TimeUnit.SECONDS);
+            if (result.getError().isEmpty()) acknowledged++;
+        }
+        assertThat(acknowledged).as("the broker acknowledged every message to the publisher").isEqualTo(stream.size());
+
+        logMark = brokerLogLength();
+        proxyB.reopen();
+        nodeB = ExtraNode.start("", nodeBArgs);
+        assertThat(mqtt(nodeB).clientId()).as("the restarted node has the same client id by default").isEqualTo(clientB);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> storedBetween(first, last) >= stream.size());
+        awaitEverythingAcknowledged(List.of(nodeB)); // including what B had stored but not yet acknowledged when it died
+        assertThat(storedBetween(first, last)).as("every acknowledged position stored, none twice").isEqualTo(acknowledged);
+        String log = brokerLog();
+        System.out.printf("MQTT node killed mid-stream holding %d unacknowledged messages; after its restart the broker redelivered %d "
+                + "to it (resumed session)%n", unacknowledgedAtKill, count(SENT.matcher(log), clientB));
+        assertThat(log).as("node B resumed its session").contains("Sending CONNACK to " + clientB + " (1, 0)");
+        assertThat(count(SENT.matcher(log), clientB)).as("what B held when it died came back to B").isPositive();
+        logMark = brokerLogLength(); // the killed connection's unacknowledged sends are not a later test's business
+    }
+
     // --- helpers
+
+    /** OwnTracks locations of both test trackers for the next {@code seconds} seconds. */
+    private List<String[]> ownTracksFor(int seconds) {
+        List<String[]> messages = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            messages.add(ownTracks("alex", "van", ++nextSecond));
+            messages.add(ownTracks("sam", "truck", nextSecond));
+        }
+        return messages;
+    }
+
+    private static void awaitAll(List<CompletableFuture<Mqtt5PublishResult>> sent) throws Exception {
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+    }
+
+    private void killBroker() throws InterruptedException {
+        broker.destroyForcibly();
+        assertThat(broker.waitFor(5, TimeUnit.SECONDS)).isTrue();
+    }
 
     private static MqttIngest mqtt(ConfigurableApplicationContext node) {
         return node.getBean(MqttIngest.class);
     }
 
-    private CompletableFuture<?> publish(String[] topicAndPayload) {
+    private CompletableFuture<Mqtt5PublishResult> publish(String[] topicAndPayload) {
         return publisher.publishWith().topic(topicAndPayload[0]).qos(MqttQos.AT_LEAST_ONCE)
                 .payload(topicAndPayload[1].getBytes(StandardCharsets.UTF_8)).send();
     }
@@ -263,11 +372,16 @@ class MqttIngestTest {
 
     /** The broker's own log: every QoS 1 PUBLISH it sent to a node has come back acknowledged. */
     private void awaitEverythingAcknowledged() {
+        awaitEverythingAcknowledged(List.of(nodeA, nodeB));
+    }
+
+    /** As above, for the nodes that were sent messages since {@link #logMark}. */
+    private void awaitEverythingAcknowledged(List<ConfigurableApplicationContext> nodes) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertThat(mqtt(nodeA).pending()).isZero();
             assertThat(mqtt(nodeB).pending()).isZero();
-            String log = Files.readString(brokerDir.resolve("mosquitto.log"));
-            for (String client : List.of(mqtt(nodeA).clientId(), mqtt(nodeB).clientId())) {
+            String log = brokerLog();
+            for (String client : nodes.stream().map(n -> mqtt(n).clientId()).toList()) {
                 long sent = count(SENT.matcher(log), client);
                 assertThat(sent).as("messages the broker sent to " + client).isPositive();
                 assertThat(count(ACKED.matcher(log), client)).as("acknowledged by " + client).isEqualTo(sent);
@@ -277,7 +391,16 @@ class MqttIngestTest {
 
     /** QoS 1 messages the broker has sent to this node so far, by its log. */
     private long deliveredTo(ConfigurableApplicationContext node) throws IOException {
-        return count(SENT.matcher(Files.readString(brokerDir.resolve("mosquitto.log"))), mqtt(node).clientId());
+        return count(SENT.matcher(brokerLog()), mqtt(node).clientId());
+    }
+
+    private String brokerLog() throws IOException {
+        String log = Files.readString(brokerDir.resolve("mosquitto.log"));
+        return logMark <= log.length() ? log.substring((int) logMark) : log;
+    }
+
+    private long brokerLogLength() throws IOException {
+        return Files.readString(brokerDir.resolve("mosquitto.log")).length();
     }
 
     private static long count(Matcher matcher, String client) {
@@ -288,10 +411,13 @@ class MqttIngestTest {
         return n;
     }
 
+    /** Starts mosquitto on {@link #port}; again on the same port and with the same log after {@link #killBroker()}. */
     private void startBroker() throws Exception {
-        brokerDir = Files.createTempDirectory("fleetdesk-mosquitto");
+        if (brokerDir == null) {
+            brokerDir = Files.createTempDirectory("fleetdesk-mosquitto");
+            Files.createFile(brokerDir.resolve("mosquitto.log"));
+        }
         Path log = brokerDir.resolve("mosquitto.log");
-        Files.createFile(log);
         // Started as root, mosquitto runs as the user "mosquitto": it must still be able to write its log.
         Files.setPosixFilePermissions(brokerDir, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-rw-rw-"));

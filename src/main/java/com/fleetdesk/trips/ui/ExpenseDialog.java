@@ -34,6 +34,7 @@ class ExpenseDialog extends Dialog {
     final Upload receipt;
     final Span receiptStatus = new Span("No receipt attached.");
     final Paragraph problem = new Paragraph();
+    final Button save = new Button("Add expense");
     private final BeanValidationBinder<TripExpense> binder = new BeanValidationBinder<>(TripExpense.class);
     private ReceiptFile receiptFile;
 
@@ -77,13 +78,16 @@ class ExpenseDialog extends Dialog {
         Paragraph receiptLabel = new Paragraph("Receipt: a photo (JPEG, PNG, WebP, HEIC) or PDF, up to 5 MB.");
         add(problem, form, receiptLabel, receipt, receiptStatus);
 
-        Button save = new Button("Add expense", e -> {
+        save.addClickListener(e -> {
             problem.setVisible(false);
-            if (!binder.writeBeanIfValid(bean)) {
+            // A new entity per attempt: one whose save failed (e.g. the storage was full) carries the id and version
+            // of a rolled-back row, and saving it again would fail as "changed by someone else".
+            TripExpense attempt = new TripExpense(ExpenseType.FUEL, null, tripCurrency, LocalDate.now(TripForm.ZONE), null);
+            if (!binder.writeBeanIfValid(attempt)) {
                 return;
             }
             try {
-                trips.addExpense(tripId, bean, receiptFile);
+                trips.addExpense(tripId, attempt, receiptFile);
                 close();
                 afterSave.run();
             } catch (InvalidInputException ex) {

@@ -1,12 +1,17 @@
 package com.fleetdesk.trips.ui;
 
 import com.fleetdesk.FleetdeskTest;
+import com.fleetdesk.FullDisk;
 import com.fleetdesk.SignedIn;
 import com.fleetdesk.base.ui.MainLayout;
 import com.fleetdesk.fleet.DriverService;
 import com.fleetdesk.fleet.VehicleFilter;
 import com.fleetdesk.fleet.VehicleService;
+import com.fleetdesk.trips.ExpenseType;
+import com.fleetdesk.trips.ReceiptFile;
 import com.fleetdesk.trips.TripCategory;
+import com.fleetdesk.trips.TripDetails;
+import com.fleetdesk.trips.TripExpense;
 import com.fleetdesk.trips.TripLog;
 import com.fleetdesk.trips.TripLogService;
 import com.fleetdesk.trips.TripStatus;
@@ -16,10 +21,12 @@ import com.vaadin.flow.component.button.Button;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -40,6 +47,8 @@ class TripViewsTest extends SpringBrowserlessTest {
     SignedIn signedIn;
     @Autowired
     com.fleetdesk.trips.DriverTrips driverTrips;
+    @Autowired
+    JdbcClient jdbc;
 
     private TripLog draftOfDriver(String purpose) {
         return driverTrips.draft(purpose, Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.DAYS),
@@ -169,5 +178,55 @@ class TripViewsTest extends SpringBrowserlessTest {
         test(view.decisionComment).setValue("Wrong vehicle");
         test($(Button.class).withText("Reject").single()).click();
         assertThat(signedIn.as("manager", () -> trips.details(trip.getId()).orElseThrow().trip().getStatus())).isEqualTo(TripStatus.REJECTED);
+    }
+
+    /** A PDF of {@code size} bytes that does not compress (so it really takes that much room in the database). */
+    private static byte[] pdf(int size, long seed) {
+        byte[] b = new byte[size];
+        new java.util.Random(seed).nextBytes(b);
+        System.arraycopy("%PDF-1.7\n".getBytes(), 0, b, 0, 9);
+        return b;
+    }
+
+    @Test
+    @WithUserDetails("driver")
+    void aFullDiskRefusesTheReceiptClearlyKeepsEverythingAndTheSameDialogWorksOnceSpaceIsFreed() throws Exception {
+        TripLog trip = draftOfDriver("Receipt on a full disk");
+        byte[] parkingReceipt = pdf(40_000, 1);
+        TripExpense parking = signedIn.as("driver", () -> trips.addExpense(trip.getId(),
+                new TripExpense(ExpenseType.PARKING, new BigDecimal("4.50"), "GBP", LocalDate.now(), "Car park"),
+                ReceiptFile.inspect("parking.pdf", parkingReceipt)));
+        BigDecimal totalBefore = signedIn.as("driver", () -> trips.details(trip.getId()).orElseThrow().trip().getTotalCost());
+        byte[] fuelReceipt = pdf(1_000_000, 2);
+
+        // Receipts live in PostgreSQL (trip_receipt; the upload itself is held in memory): that is the disk that fills up.
+        try (FullDisk disk = FullDisk.under(jdbc, "trip_receipt", 4 * 1024 * 1024)) {
+            disk.fill(256 * 1024);
+            navigate(TripDetailView.class, trip.getId());
+            test($(Button.class).withText("Add expense").single()).click();
+            ExpenseDialog dialog = $(ExpenseDialog.class).single();
+            dialog.type.setValue(ExpenseType.FUEL);
+            dialog.amount.setValue(new BigDecimal("61.20"));
+            dialog.acceptReceipt("fuel.pdf", fuelReceipt);
+            test(dialog.save).click();
+
+            assertThat(dialog.isOpened()).as("the dialog stays open with what was entered").isTrue();
+            assertThat(dialog.problem.isVisible()).isTrue();
+            assertThat(dialog.problem.getText()).contains("storage is full", "receipt was not saved", "expense was not added", "trip is unchanged");
+            TripDetails unchanged = signedIn.as("driver", () -> trips.details(trip.getId()).orElseThrow());
+            assertThat(unchanged.expenses()).extracting(TripExpense::getId).containsExactly(parking.getId());
+            assertThat(unchanged.trip().getTotalCost()).isEqualByComparingTo(totalBefore);
+            assertThat(signedIn.as("driver", () -> trips.receipt(parking.getId())).orElseThrow().content())
+                    .as("the receipt saved before is intact").isEqualTo(parkingReceipt);
+
+            disk.free();
+            test(dialog.save).click();
+            assertThat(dialog.isOpened()).as("saved once there is room again").isFalse();
+            TripDetails after = signedIn.as("driver", () -> trips.details(trip.getId()).orElseThrow());
+            assertThat(after.expenses()).hasSize(2);
+            TripExpense fuel = after.expenses().stream().filter(x -> x.getType() == ExpenseType.FUEL).findFirst().orElseThrow();
+            assertThat(signedIn.as("driver", () -> trips.receipt(fuel.getId())).orElseThrow().content()).isEqualTo(fuelReceipt);
+            assertThat(after.trip().getTotalCost()).isEqualByComparingTo(totalBefore.add(new BigDecimal("61.20")));
+        }
     }
 }
