@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The tracker port (default 5055), apart from the web UI: OsmAnd/Traccar Client on {@code /}
@@ -41,15 +39,12 @@ class IngestHttpServer implements SmartLifecycle {
     private final PositionIngest ingest;
     private final Clock clock = Clock.systemUTC();
     private final int configuredPort;
-    private final long storeTimeoutMs;
     private HttpServer server;
     private volatile boolean running;
 
-    IngestHttpServer(PositionIngest ingest, @Value("${fleetdesk.ingest.port:5055}") int port,
-                     @Value("${fleetdesk.ingest.store-timeout-ms:10000}") long storeTimeoutMs) {
+    IngestHttpServer(PositionIngest ingest, @Value("${fleetdesk.ingest.port:5055}") int port) {
         this.ingest = ingest;
         this.configuredPort = port;
-        this.storeTimeoutMs = storeTimeoutMs;
     }
 
     /** The port actually bound (useful when configured as 0), or -1 when the server is off. */
@@ -185,9 +180,7 @@ class IngestHttpServer implements SmartLifecycle {
         String remote = exchange.getRemoteAddress() == null ? null : exchange.getRemoteAddress().getAddress().getHostAddress();
         CompletableFuture<Boolean> stored = ingest.accept(report, protocol, remote);
         try {
-            stored.get(storeTimeoutMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw ingest.rejected(new IngestRejected(503, "timeout", "storage is slow right now; retry shortly"));
+            stored.get(); // the writer answers every position: stored, already stored, or 503 after the store timeout
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IngestRejected rejected) {
                 throw ingest.rejected(rejected);

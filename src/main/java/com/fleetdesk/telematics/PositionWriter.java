@@ -80,12 +80,18 @@ class PositionWriter implements SmartLifecycle {
     private final Counter stored;
     private final Counter duplicates;
     private final Timer commitTimer;
+    private final java.time.Duration storeTimeout;
+    /** The batch being stored right now, for the watchdog (a copy: the writer reuses its list). */
+    private volatile List<Pending> inFlight = List.of();
     private volatile boolean running;
     private Thread worker;
+    private Thread watchdog;
 
     PositionWriter(DataSource dataSource, ApplicationEventPublisher events, LiveMapFeed mapFeed, MeterRegistry meters,
                    @Value("${fleetdesk.ingest.queue-capacity:50000}") int capacity,
-                   @Value("${fleetdesk.ingest.batch-size:2000}") int batchSize) {
+                   @Value("${fleetdesk.ingest.batch-size:2000}") int batchSize,
+                   @Value("${fleetdesk.ingest.store-timeout-ms:10000}") long storeTimeoutMs) {
+        this.storeTimeout = java.time.Duration.ofMillis(storeTimeoutMs);
         this.dataSource = dataSource;
         this.events = events;
         this.mapFeed = mapFeed;
@@ -123,6 +129,7 @@ class PositionWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
+                inFlight = List.copyOf(batch);
                 storeWithRetry(batch);
             } catch (InterruptedException e) {
                 if (!running) {
@@ -130,6 +137,7 @@ class PositionWriter implements SmartLifecycle {
                 }
             } finally {
                 batch.clear();
+                inFlight = List.of();
             }
         }
         // Nothing queued can be stored any more: tell the waiting trackers to retry.
@@ -327,21 +335,59 @@ class PositionWriter implements SmartLifecycle {
         return sb.toString();
     }
 
+    /**
+     * Callers wait for their position without a timeout of their own (a timed wait per request costs
+     * a timer each); this watchdog answers those still waiting after {@code fleetdesk.ingest.store-timeout-ms}
+     * with 503, so trackers retry while the database is away. Their positions stay queued and are
+     * stored once it is back; the retry then finds them stored.
+     */
+    private void expireWaiting() {
+        while (running) {
+            try {
+                Thread.sleep(Math.min(500, Math.max(50, storeTimeout.toMillis() / 4)));
+            } catch (InterruptedException e) {
+                return;
+            }
+            Instant deadline = Instant.now().minus(storeTimeout);
+            for (Pending p : inFlight) {
+                expireIfOlder(p, deadline);
+            }
+            for (Pending p : queue) {
+                expireIfOlder(p, deadline);
+            }
+        }
+    }
+
+    private static void expireIfOlder(Pending p, Instant deadline) {
+        if (!p.stored().isDone() && p.receivedAt().isBefore(deadline)) {
+            p.stored().completeExceptionally(new IngestRejected(503, "timeout", "storage is slow right now; retry shortly"));
+        }
+    }
+
     @Override
     public void start() {
         running = true;
         worker = Thread.ofPlatform().name("position-writer").start(this::drain);
+        watchdog = Thread.ofPlatform().daemon().name("position-writer-watchdog").start(this::expireWaiting);
     }
 
     @Override
     public void stop() {
         running = false;
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
         if (worker != null) {
             try {
                 worker.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        // A submit racing with the stop may have queued after the writer's last look: answer it too.
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.stored().completeExceptionally(new IngestRejected(503, "stopping", "server is shutting down, retry shortly"));
         }
     }
 

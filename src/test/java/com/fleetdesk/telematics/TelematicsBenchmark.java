@@ -188,9 +188,10 @@ public final class TelematicsBenchmark {
         print("/health", noop);
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        // Recent fix times, as live trackers send: older ones would make every vehicle "offline" to the alert rules.
-        long warmBase = now.minus(8, ChronoUnit.MINUTES).toEpochMilli();
-        long measuredBase = now.minus(4, ChronoUnit.MINUTES).toEpochMilli();
+        // Recent fix times, close together, as live trackers send: older ones would make every vehicle "offline" to the
+        // alert rules, and a gap of 5 minutes would end every journey and file 1,000 draft trips in the measured window.
+        long warmBase = now.minus(2, ChronoUnit.MINUTES).toEpochMilli();
+        long measuredBase = now.minus(1, ChronoUnit.MINUTES).toEpochMilli();
         System.out.printf(Locale.ROOT, "%n--- HTTP ingest: OsmAnd GET /?id=..&timestamp=..&lat=..&lon=..&speed=..&bearing=.. ---%n"
                 + "%d keep-alive connections, %d devices (each connection carries every %d-th device), %d s warm-up + %d s measured%n",
                 connections, devices, connections, warmupSeconds, seconds);
@@ -402,7 +403,7 @@ public final class TelematicsBenchmark {
                 + "from the writer's, same devices, same partition); %d measured rounds of %,d rows each, alternating which goes first,%n"
                 + "CHECKPOINT before each; one warm-up round of %,d rows each first.%n",
                 batch, storageRounds, storageRows, Math.min(storageRows, 20_000));
-        PositionWriter writer = new PositionWriter(db, event -> { }, new LiveMapFeed(event -> { }, 100), new SimpleMeterRegistry(), 1000, batch);
+        PositionWriter writer = new PositionWriter(db, event -> { }, new LiveMapFeed(event -> { }, 100), new SimpleMeterRegistry(), 1000, batch, 10_000);
         lastPositions = new LastPositions(org.springframework.jdbc.core.simple.JdbcClient.create(db), 250);
         Instant base = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         long roundSpan = 2L * (storageRows / devices + 2);
