@@ -30,6 +30,8 @@ class AlertEngineTest {
     @Autowired
     AlertEngine engine;
     @Autowired
+    LastPositions lastPositions;
+    @Autowired
     AlertService alerts;
     @Autowired
     UserNotificationService notifications;
@@ -162,6 +164,7 @@ class AlertEngineTest {
         try {
             jdbc.sql("update vehicle set status = 'ACTIVE' where tracker_device_id = ?").param(device).update();
             send(device, Instant.now().minus(45, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), 53.4, -2.2, "");
+            lastPositions.awaitIdle(); // the offline check reads the last positions, written in their own round
             engine.checkOfflineAndMaintenance();
             assertThat(alertsOf(device, rule)).anySatisfy(a -> {
                 assertThat(a.getKind()).isEqualTo(AlertKind.DEVICE_OFFLINE);
