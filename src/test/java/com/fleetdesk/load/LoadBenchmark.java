@@ -126,7 +126,8 @@ public final class LoadBenchmark {
         VaadinUser.Tally tally = new VaadinUser.Tally();
         CpuUse cpu = new CpuUse(app.process.toHandle(), app.dataDir);
 
-        try (MapSessions maps = browsers > 0 ? new MapSessions() : null) {
+        MapSessions maps = browsers > 0 ? new MapSessions() : null;
+        try {
             long opening = System.nanoTime();
             for (int b = 0; b < browsers; b++) {
                 Planned p = plan.get(b);
@@ -206,7 +207,13 @@ public final class LoadBenchmark {
             for (Thread t : loops) {
                 t.join(Duration.ofSeconds(30));
             }
-            List<List<List<Object>>> arrivals = maps != null ? maps.collectArrivals() : List.of();
+            List<List<List<Object>>> arrivals = List.of();
+            String browserState = browsers == 0 ? "no browsers" : "all tabs answered";
+            try {
+                arrivals = maps != null ? maps.collectArrivals() : List.of();
+            } catch (RuntimeException e) {
+                browserState = "Chromium stopped answering (" + e.getClass().getSimpleName() + "): its tabs' figures are missing";
+            }
             long stored = count("select count(*) from vehicle_position where fix_time >= ? and fix_time < ?",
                     Instant.ofEpochMilli(ingest.measuredFrom()), Instant.ofEpochMilli(ingest.measuredUntil()));
             double heapAfter = heapAfterGcMb();
@@ -236,8 +243,8 @@ public final class LoadBenchmark {
                     tally.pushMessages.sum() / window, tally.pushBytes.sum() / window / 1e6, open.size(), tally.confirmations.sum());
             System.out.printf(Locale.ROOT, "  marker updates on protocol live maps: %,.0f/s, age on arrival (tracker sent -> push received) %s%n",
                     tally.markerUpdates.sum() / window, tally.markerAges.summary());
-            System.out.printf(Locale.ROOT, "  marker updates in Chromium maps: %,.0f/s, age when the page applied them %s%n",
-                    browserAges.count() / window, browserAges.summary());
+            System.out.printf(Locale.ROOT, "  marker updates in Chromium maps: %,.0f/s, age when the page applied them %s; %s%n",
+                    browserAges.count() / window, browserAges.summary(), browserState);
             System.out.printf(Locale.ROOT, "Ingest: %,.0f positions/s answered 200 (%,d in %.1f s, offered %,.0f/s); %,d rows stored for them (%s); tracker answer %s%n",
                     ingest.measuredOk() / window, ingest.measuredOk(), window, rate, stored, stored == ingest.measuredOk() ? "equal" : "DIFFERENT",
                     String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", VaadinUser.Timings.pct(ingestTimes, 50) / 1e6,
@@ -249,6 +256,14 @@ public final class LoadBenchmark {
                     cores.get("other processes"), Runtime.getRuntime().availableProcessors(), loadAverage());
             for (VaadinUser user : open) {
                 user.close();
+            }
+        } finally {
+            if (maps != null) {
+                try {
+                    maps.close();
+                } catch (RuntimeException e) {
+                    System.out.println("Closing Chromium failed: " + e.getMessage());
+                }
             }
         }
     }

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 final class VaadinUser {
 
+    /** FailureNotices' text for an unexpected server failure, shown on the screen. */
+    private static final String SERVER_FAILURE = "Something went wrong on the server";
     private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
     private static final Pattern GRID_CONFIRM = Pattern.compile("\\[\\{\"@v-node\":(\\d+)\\},(\\d+),\"return \\$0\\.\\$connector\\.confirm\\(\\$1\\)\"\\]");
     private static final Pattern GRID_SIZE = Pattern.compile("\\[\\{\"@v-node\":(\\d+)\\},(\\d+),\"return \\$0\\.\\$connector\\.updateSize\\(\\$1\\)\"\\]");
@@ -147,6 +149,9 @@ final class VaadinUser {
         // The client's router then asks the server to show the route (the first UIDL request).
         String answer = uidl(navigateRpc(route, ""));
         afterAnswer(answer);
+        if (answer.contains(SERVER_FAILURE)) {
+            tally.error(username + " on /" + route + ": the first screen showed a server failure");
+        }
         flushConfirms();
     }
 
@@ -238,6 +243,8 @@ final class VaadinUser {
             tally.error(username + ": UIDL HTTP " + response.statusCode());
         } else if (answer.contains("\"sessionExpired\"") || answer.contains("\"appError\"") || answer.contains("\"resynchronize\"")) {
             tally.error(username + ": " + answer.substring(0, Math.min(200, answer.length())));
+        } else if (answer.contains(SERVER_FAILURE)) {
+            tally.error(username + " on /" + route + ": the screen showed a server failure (" + rpc.substring(0, Math.min(160, rpc.length())) + ")");
         }
         return answer;
     }
@@ -282,6 +289,9 @@ final class VaadinUser {
         if (tally.measuring) {
             tally.pushMessages.increment();
             tally.pushBytes.add(message.length());
+        }
+        if (message.contains(SERVER_FAILURE)) {
+            tally.error(username + " on /" + route + ": a push showed a server failure");
         }
         if (profile.map() && message.contains("\"lat\":50.")) {
             Matcher lat = LAT.matcher(message);
