@@ -6,7 +6,7 @@
  * underneath, so a missing or failing tile server leaves markers, lines and shapes fully usable.
  *
  * Public methods (called with element.callJsFunction from Java; all arguments are plain JSON):
- *   setMarkers(markers) upsertMarker(marker) removeMarker(id)
+ *   setMarkers(markers) upsertMarker(marker) upsertMarkers(markers) removeMarker(id)
  *     marker = {id, lat, lon, heading|null, colour, label, title, status}
  *   setPolylines(lines) upsertPolyline(line) removePolyline(id) extendPolyline(id, [lat, lon], maxPoints)
  *     line = {id, points: [[lat, lon], ...], colour, weight, label}
@@ -347,6 +347,12 @@ class FleetMapElement extends HTMLElement {
     this._markers.set(id, marker);
     this._renderMarker(id);
     this._autoFit(hadContent);
+  }
+
+  upsertMarkers(markers) {
+    for (const m of Array.isArray(markers) ? markers : []) {
+      this.upsertMarker(m);
+    }
   }
 
   removeMarker(id) {

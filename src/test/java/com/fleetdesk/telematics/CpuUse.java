@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * PostgreSQL processes, this JVM (load generator, direct writer and COPY client) and the browser, plus the machine's idle
  * share. Tells which process used the two cores while a figure was measured.
  */
-final class CpuUse {
+public final class CpuUse {
 
     private final ProcessHandle app;
     private final Path postmasterPid;
@@ -24,19 +24,19 @@ final class CpuUse {
     private double lastOthers;
 
     /** @param dataDir the app's PostgreSQL data directory: its postmaster.pid names the server (pg_ctl detaches it from the app) */
-    CpuUse(ProcessHandle app, Path dataDir) {
+    public CpuUse(ProcessHandle app, Path dataDir) {
         this.app = app;
         this.postmasterPid = dataDir.resolve("postmaster.pid");
     }
 
-    void begin() {
+    public void begin() {
         start = sample();
         startMachine = machine();
         startNanos = System.nanoTime();
     }
 
     /** "CPU in cores: app 1.12, postgres 0.61, bench JVM 0.20, browser 0.00, other processes 0.01, idle 0.06" since {@link #begin()}. */
-    String end() {
+    public String end() {
         Map<String, Double> cores = cores();
         lastOthers = cores.get("other processes");
         StringBuilder sb = new StringBuilder("CPU in cores: ");
@@ -46,12 +46,12 @@ final class CpuUse {
     }
 
     /** Cores that processes outside the benchmark took during the last {@link #end()}'s period (other people's builds...). */
-    double lastOthers() {
+    public double lastOthers() {
         return lastOthers;
     }
 
     /** Cores used since {@link #begin()} by each party, then "other processes" and "idle" of the whole machine. */
-    Map<String, Double> cores() {
+    public Map<String, Double> cores() {
         Map<String, Long> now = sample();
         long[] cpu = machine();
         double wall = System.nanoTime() - startNanos;

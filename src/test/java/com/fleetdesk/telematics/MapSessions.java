@@ -27,7 +27,7 @@ import java.util.List;
  * unthrottled (background throttling is off) but do not render, as the users' own machines
  * would, so 20 browsers' painting does not take the 2 cores the server under test runs on.
  */
-final class MapSessions implements AutoCloseable {
+public final class MapSessions implements AutoCloseable {
 
     /**
      * Installed before any page script: remembers when the latest WebSocket message (Vaadin's push
@@ -71,7 +71,7 @@ final class MapSessions implements AutoCloseable {
     private final List<String> windows = new ArrayList<>();
     private final boolean separateWindows = "windows".equals(System.getProperty("bench.mapWindows", "tabs"));
 
-    MapSessions() throws IOException {
+    public MapSessions() throws IOException {
         String chromedriver = System.getProperty("fleetdesk.chromedriver", "/usr/bin/chromedriver");
         String chromium = System.getProperty("fleetdesk.chromium", "/usr/bin/chromium");
         if (!new File(chromedriver).canExecute() || !new File(chromium).canExecute()) {
@@ -93,12 +93,12 @@ final class MapSessions implements AutoCloseable {
     }
 
     /** What one opened map shows: the number of markers, the page's visibility state and the marker ids. */
-    record OpenedMap(String host, int markers, String visibility, List<String> markerIds) {
+    public record OpenedMap(String host, int markers, String visibility, List<String> markerIds) {
     }
 
     /** Opens a new window on {@code host}, signs in and opens /map with arrival recording; returns what it shows. */
     @SuppressWarnings("unchecked")
-    OpenedMap open(String host, int port, String username, String password, int expectedMarkers) {
+    public OpenedMap open(String host, int port, String username, String password, int expectedMarkers) {
         if (!windows.isEmpty()) {
             driver.switchTo().newWindow(separateWindows ? WindowType.WINDOW : WindowType.TAB);
         }
@@ -128,7 +128,7 @@ final class MapSessions implements AutoCloseable {
     }
 
     /** Empties the arrival logs (e.g. after sign-in) and returns the pages' visibility states. */
-    List<String> resetArrivals() {
+    public List<String> resetArrivals() {
         List<String> states = new ArrayList<>();
         for (String window : windows) {
             driver.switchTo().window(window);
@@ -139,7 +139,7 @@ final class MapSessions implements AutoCloseable {
 
     /** One [id, lat, lon, arrivalEpochMs, socketMessageEpochMs] entry per marker update received, per window in opening order. */
     @SuppressWarnings("unchecked")
-    List<List<List<Object>>> collectArrivals() {
+    public List<List<List<Object>>> collectArrivals() {
         List<List<List<Object>>> all = new ArrayList<>();
         for (String window : windows) {
             driver.switchTo().window(window);
@@ -148,11 +148,11 @@ final class MapSessions implements AutoCloseable {
         return all;
     }
 
-    int size() {
+    public int size() {
         return windows.size();
     }
 
-    String layout() {
+    public String layout() {
         return separateWindows ? "one window each" : "one tab each, the last in front";
     }
 

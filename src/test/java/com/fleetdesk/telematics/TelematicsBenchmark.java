@@ -6,15 +6,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,9 +55,8 @@ import java.util.function.IntFunction;
  * {@code target/fleetdesk.jar}, which {@code mvn -Pproduction package} builds). It truncates
  * {@code vehicle_position} in its own database first, so reruns compare like with like.
  * <p>
- * System properties: {@code bench.jar} (target/fleetdesk.jar), {@code bench.dataDir}
- * (target/bench-telematics-pg), {@code bench.appXmx} (1g), {@code bench.appJvmArgs} (extra JVM
- * options for the app, space separated, e.g. a flight recording), {@code bench.devices} (1000),
+ * System properties: those of {@link BenchmarkApp} ({@code bench.dataDir} defaults to
+ * target/bench-telematics-pg), {@code bench.devices} (1000),
  * {@code bench.connections} (192: under the JDK server's cap of 200 idle keep-alive connections), {@code bench.warmup} (15), {@code bench.seconds} (20),
  * {@code bench.storageRows} (200000), {@code bench.storageRounds} (3), {@code bench.batch} (2000),
  * {@code bench.tabs} (20), {@code bench.pushSeconds} (60), {@code bench.interval} (5),
@@ -89,7 +84,7 @@ public final class TelematicsBenchmark {
     private final int pushConnections = Integer.getInteger("bench.pushConnections", 1000);
     private final Set<String> skip = Set.of(System.getProperty("bench.skip", "").split(","));
 
-    private final App app;
+    private final BenchmarkApp app;
     private final HikariDataSource db;
     private final CpuUse cpu;
     /** Tracker device id, vehicle id, depot id and registration of the benchmark's devices, FD0001 first. */
@@ -99,7 +94,7 @@ public final class TelematicsBenchmark {
     private record Device(String id, long vehicleId, long depotId, String registration) {
     }
 
-    private TelematicsBenchmark(App app) throws SQLException {
+    private TelematicsBenchmark(BenchmarkApp app) throws SQLException {
         this.app = app;
         this.db = new HikariDataSource();
         db.setJdbcUrl("jdbc:postgresql://localhost:" + app.dbPort + "/fleetdesk");
@@ -127,7 +122,8 @@ public final class TelematicsBenchmark {
         System.out.printf(Locale.ROOT, "Telematics benchmark: %d cores, %s, load generator max heap %,d MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        try (App app = App.start()) {
+        try (BenchmarkApp app = BenchmarkApp.start("target/bench-telematics-pg", "bench-telematics-app.log", List.of(
+                "--fleetdesk.demo.vehicles=1000", "--fleetdesk.demo.drivers=1000", "--fleetdesk.demo.sizes.trip-logs=0"))) {
             TelematicsBenchmark bench = new TelematicsBenchmark(app);
             try {
                 bench.run();
@@ -713,117 +709,5 @@ public final class TelematicsBenchmark {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%,.0f", v);
-    }
-
-    /** The production jar as a process, on free ports, with the benchmark's persistent database and fleet. */
-    private static final class App implements AutoCloseable {
-        final Process process;
-        final int httpPort;
-        final int ingestPort;
-        final int dbPort;
-        final Path log;
-        final Path jarCopy;
-        final Path dataDir;
-
-        private App(Process process, int httpPort, int ingestPort, int dbPort, Path log, Path jarCopy, Path dataDir) {
-            this.dataDir = dataDir;
-            this.process = process;
-            this.httpPort = httpPort;
-            this.ingestPort = ingestPort;
-            this.dbPort = dbPort;
-            this.log = log;
-            this.jarCopy = jarCopy;
-        }
-
-        static App start() throws IOException, InterruptedException {
-            Path jar = Path.of(System.getProperty("bench.jar", "target/fleetdesk.jar"));
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("Production jar " + jar + " not found: build it with"
-                        + " mvn -Pproduction package -DskipTests (add -Dvaadin.commercialWithBanner without a licence key)");
-            }
-            // A copy, so a build that rewrites target/fleetdesk.jar meanwhile cannot break the running app.
-            Path jarCopy = Files.createTempFile("fleetdesk-bench", ".jar");
-            Files.copy(jar, jarCopy, StandardCopyOption.REPLACE_EXISTING);
-            Path dataDir = Path.of(System.getProperty("bench.dataDir", "target/bench-telematics-pg")).toAbsolutePath();
-            int httpPort = freePort();
-            int ingestPort = freePort();
-            int dbPort = freePort();
-            Path log = Path.of("target", "bench-telematics-app.log").toAbsolutePath();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + System.getProperty("bench.appXmx", "1g")));
-            String extra = System.getProperty("bench.appJvmArgs", "").strip();
-            if (!extra.isEmpty()) {
-                command.addAll(List.of(extra.split("\\s+")));
-            }
-            command.addAll(List.of("-jar", jarCopy.toString(),
-                    "--server.port=" + httpPort,
-                    "--fleetdesk.db.embedded.data-dir=" + dataDir,
-                    "--fleetdesk.db.embedded.port=" + dbPort,
-                    "--fleetdesk.ingest.port=" + ingestPort,
-                    "--fleetdesk.demo.vehicles=1000",
-                    "--fleetdesk.demo.drivers=1000",
-                    "--fleetdesk.demo.sizes.trip-logs=0",
-                    "--fleetdesk.simulator.enabled=false"));
-            System.out.printf("Starting %s (copy of %s) with data in %s, log in %s%n", jarCopy, jar, dataDir, log);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            App app = new App(process, httpPort, ingestPort, dbPort, log, jarCopy, dataDir);
-            try {
-                long started = System.nanoTime();
-                app.awaitReady(Duration.ofMinutes(15));
-                System.out.printf(Locale.ROOT, "App pid %d ready in %.0f s: web http://localhost:%d, trackers on port %d, PostgreSQL on port %d, %s%n",
-                        process.pid(), (System.nanoTime() - started) / 1e9, httpPort, ingestPort, dbPort, String.join(" ", command.subList(1, 2)));
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                app.close();
-                throw e;
-            }
-            return app;
-        }
-
-        private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-            HttpClient http = HttpClient.newHttpClient();
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Fleetdesk exited during start-up:\n" + tail());
-                }
-                try {
-                    var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    String text = Files.readString(log);
-                    if (response.statusCode() == 200 && text.contains("Demo logins") && text.contains("Tracker ingest listening")) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(1000);
-            }
-            throw new IllegalStateException("Fleetdesk did not become ready in " + timeout + ":\n" + tail());
-        }
-
-        private String tail() throws IOException {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            try {
-                Files.deleteIfExists(jarCopy);
-            } catch (IOException ignored) {
-                // a temporary copy left behind
-            }
-        }
     }
 }

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * of the CPU it shares with the server. A connection the server closed is reopened once per
  * request (the request is resent: positions are idempotent by device and time) and counted.
  */
-final class TrackerConnection implements AutoCloseable {
+public final class TrackerConnection implements AutoCloseable {
 
     private final String host;
     private final int port;
@@ -27,7 +27,7 @@ final class TrackerConnection implements AutoCloseable {
     private boolean closeAfterResponse;
     private int reconnects;
 
-    TrackerConnection(String host, int port) throws IOException {
+    public TrackerConnection(String host, int port) throws IOException {
         this.host = host;
         this.port = port;
         open();
@@ -44,7 +44,7 @@ final class TrackerConnection implements AutoCloseable {
     }
 
     /** Sends {@code GET target} and returns the status code; reconnects once if the server had closed the connection. */
-    int get(String target) throws IOException {
+    public int get(String target) throws IOException {
         byte[] request = ("GET " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUser-Agent: fleetdesk-bench\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         if (closeAfterResponse) {
@@ -58,7 +58,7 @@ final class TrackerConnection implements AutoCloseable {
         }
     }
 
-    int reconnects() {
+    public int reconnects() {
         return reconnects;
     }
 

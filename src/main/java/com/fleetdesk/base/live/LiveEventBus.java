@@ -22,9 +22,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Carries {@link LiveEvent}s to open UIs on every node. Local events are delivered after
@@ -51,6 +58,8 @@ public class LiveEventBus implements SmartLifecycle {
     private final java.util.concurrent.ExecutorService forwarder = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("live-event-forwarder").unstarted(r));
     private final java.util.concurrent.ConcurrentLinkedQueue<LiveEvent> outgoing = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService batcher = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("live-event-batcher").unstarted(r));
     private volatile boolean running;
     private Thread listener;
 
@@ -66,7 +75,22 @@ public class LiveEventBus implements SmartLifecycle {
      * {@code type} while the owner is attached. The subscription ends when the owner detaches.
      */
     public <E extends LiveEvent> Registration subscribe(Component owner, Class<E> type, SerializableConsumer<E> handler) {
-        Subscription<E> subscription = new Subscription<>(owner, type, handler);
+        return register(owner, new Subscription<>(owner, type, handler));
+    }
+
+    /**
+     * Like {@link #subscribe}, for events that come many times a second (vehicle moves at
+     * thousands of positions per second): gathers the events of each {@code interval} and calls
+     * {@code handler} with them together, in one UI access and so one push, at most once per
+     * interval. The publishing thread (e.g. the ingest writer) only queues the event and does no
+     * UI work for this subscriber, so many open screens do not slow down what publishes.
+     */
+    public <E extends LiveEvent> Registration subscribeBatched(Component owner, Class<E> type, Duration interval,
+                                                               SerializableConsumer<List<E>> handler) {
+        return register(owner, new BatchedSubscription<>(owner, type, handler, interval, batcher));
+    }
+
+    private Registration register(Component owner, Subscription<?> subscription) {
         Registration attach = owner.addAttachListener(e -> {
             subscription.ui = e.getUI();
             subscriptions.add(subscription);
@@ -209,11 +233,11 @@ public class LiveEventBus implements SmartLifecycle {
         return running;
     }
 
-    private static final class Subscription<E extends LiveEvent> {
+    private static class Subscription<E extends LiveEvent> {
         private final Component owner;
-        private final Class<E> type;
+        final Class<E> type;
         private final SerializableConsumer<E> handler;
-        private volatile UI ui;
+        volatile UI ui;
 
         Subscription(Component owner, Class<E> type, SerializableConsumer<E> handler) {
             this.owner = owner;
@@ -231,6 +255,54 @@ public class LiveEventBus implements SmartLifecycle {
                 target.access(() -> handler.accept(typed));
             } catch (com.vaadin.flow.component.UIDetachedException ignored) {
                 // the browser tab closed between the check and the delivery
+            }
+        }
+    }
+
+    /** Queues events and hands each interval's to the UI at once, from the bus's batching thread. */
+    private static final class BatchedSubscription<E extends LiveEvent> extends Subscription<E> {
+        private final SerializableConsumer<List<E>> batchHandler;
+        private final long intervalNanos;
+        private final ScheduledExecutorService batcher;
+        private final ConcurrentLinkedQueue<E> queued = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+
+        BatchedSubscription(Component owner, Class<E> type, SerializableConsumer<List<E>> batchHandler, Duration interval,
+                            ScheduledExecutorService batcher) {
+            super(owner, type, e -> { });
+            this.batchHandler = batchHandler;
+            this.intervalNanos = interval.toNanos();
+            this.batcher = batcher;
+        }
+
+        @Override
+        void offer(LiveEvent event) {
+            if (!type.isInstance(event) || ui == null) {
+                return;
+            }
+            queued.add(type.cast(event));
+            if (scheduled.compareAndSet(false, true)) {
+                batcher.schedule(this::flush, intervalNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private void flush() {
+            // Cleared before draining: an event queued meanwhile schedules the next flush itself.
+            scheduled.set(false);
+            List<E> events = new ArrayList<>();
+            for (E e; (e = queued.poll()) != null; ) {
+                events.add(e);
+            }
+            UI target = ui;
+            if (events.isEmpty() || target == null) {
+                return;
+            }
+            try {
+                target.access(() -> batchHandler.accept(events));
+            } catch (com.vaadin.flow.component.UIDetachedException ignored) {
+                // the browser tab closed meanwhile
+            } catch (RuntimeException e) {
+                log.warn("Delivering {} {} events failed: {}", events.size(), type.getSimpleName(), e.getMessage());
             }
         }
     }

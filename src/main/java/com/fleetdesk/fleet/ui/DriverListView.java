@@ -4,6 +4,7 @@ import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
+import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.SearchField;
 import com.fleetdesk.base.ui.StatusBadge;
@@ -31,7 +32,6 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalDate;
@@ -84,7 +84,7 @@ public class DriverListView extends Main {
         grid.setSizeFull();
 
         DataProvider<Driver, DriverFilter> backend = DataProvider.fromFilteringCallbacks(
-                q -> drivers.list(q.getFilter().orElse(DriverFilter.none()), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+                q -> drivers.list(q.getFilter().orElse(DriverFilter.none()), OffsetPage.of(q)).stream(),
                 q -> (int) drivers.count(q.getFilter().orElse(DriverFilter.none())));
         dataProvider = backend.withConfigurableFilter();
         grid.setItems(dataProvider);

@@ -4,6 +4,7 @@ import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
+import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.SearchField;
 import com.fleetdesk.base.ui.StatusBadge;
@@ -32,7 +33,6 @@ import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.text.NumberFormat;
@@ -87,7 +87,7 @@ public class VehicleListView extends Main {
         grid.setSizeFull();
 
         DataProvider<Vehicle, VehicleFilter> backend = DataProvider.fromFilteringCallbacks(
-                q -> vehicles.list(q.getFilter().orElse(VehicleFilter.none()), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+                q -> vehicles.list(q.getFilter().orElse(VehicleFilter.none()), OffsetPage.of(q)).stream(),
                 q -> (int) vehicles.count(q.getFilter().orElse(VehicleFilter.none())));
         dataProvider = backend.withConfigurableFilter();
         grid.setItems(dataProvider);

@@ -1,5 +1,6 @@
 package com.fleetdesk.maintenance.ui;
 
+import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
@@ -19,6 +20,7 @@ import com.fleetdesk.maintenance.WorkOrderChanged;
 import com.fleetdesk.maintenance.WorkOrderFilter;
 import com.fleetdesk.maintenance.WorkOrderService;
 import com.fleetdesk.maintenance.WorkOrderStatus;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -63,7 +65,9 @@ public class WorkOrderListView extends Main {
         depot.setItemLabelGenerator(Depot::getName);
         depot.setClearButtonVisible(true);
         mine.setVisible(CurrentUser.hasRole(Role.TECHNICIAN));
-        vehicle.setItems(vehicles.list(VehicleFilter.none(), PageRequest.of(0, 5000, Sort.by("registration"))));
+        // Fetched a page at a time as the user types or scrolls, rather than the whole fleet on every visit.
+        vehicle.setItems((CallbackDataProvider.FetchCallback<Vehicle, String>) q -> vehicles.list(new VehicleFilter(q.getFilter().orElse(null), null, java.util.Set.of(), null),
+                OffsetPage.of(q, Sort.by("registration"))).stream());
         vehicle.setItemLabelGenerator(Vehicle::getRegistration);
         vehicle.setClearButtonVisible(true);
         vehicle.setHelperText("Its service history");

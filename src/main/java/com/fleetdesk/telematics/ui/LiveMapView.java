@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,12 @@ public class LiveMapView extends Main {
 
     static final ZoneId ZONE = ZoneId.of("Europe/London");
     static final String TRAIL_ID = "trail";
+    /**
+     * Vehicle moves reach an open map at most this often, each vehicle's newest once: at thousands
+     * of positions per second, one push per ingest batch per map took the server's CPU (see the
+     * README's load benchmark).
+     */
+    static final Duration MOVES_EVERY = Duration.ofMillis(250);
 
     final FleetMap map = new FleetMap("Live fleet map");
     final ComboBox<Depot> depot = new ComboBox<>("Depot");
@@ -104,7 +111,7 @@ public class LiveMapView extends Main {
 
         map.addMarkerClickListener(e -> select(Long.parseLong(e.getMarkerId())));
         reload(true);
-        live.subscribe(this, VehiclesMoved.class, this::moved);
+        live.subscribeBatched(this, VehiclesMoved.class, MOVES_EVERY, this::moved);
         live.subscribe(this, AlertChanged.class, e -> {
             if (selected != null && e.vehicleId() == selected) {
                 renderPanel();
@@ -138,9 +145,18 @@ public class LiveMapView extends Main {
         }
     }
 
-    private void moved(VehiclesMoved event) {
+    /** The moves of the last {@link #MOVES_EVERY}: each vehicle's newest, sent to the map in one call. */
+    private void moved(List<VehiclesMoved> events) {
+        Map<Long, VehicleMove> newest = new HashMap<>();
+        for (VehiclesMoved event : events) {
+            for (VehicleMove m : event.moves()) {
+                newest.merge(m.vehicleId(), m, (a, b) -> b.fixTime().isBefore(a.fixTime()) ? a : b);
+            }
+        }
         Instant now = Instant.now();
-        for (VehicleMove m : event.moves()) {
+        List<MapMarker> markers = new ArrayList<>(newest.size());
+        boolean selectedMoved = false;
+        for (VehicleMove m : newest.values()) {
             VehicleOnMap v = vehicles.get(m.vehicleId());
             if (v == null) {
                 continue; // not on this map (filtered out or not visible to this user)
@@ -149,10 +165,12 @@ public class LiveMapView extends Main {
                     v.vehicleStatus(), v.driverName(), m.lat(), m.lon(), m.speedKmh(), m.heading(),
                     m.fuelPct() != null ? m.fuelPct() : v.fuelPct(), m.ignition() != null ? m.ignition() : v.ignition(), m.fixTime());
             vehicles.put(v.vehicleId(), updated);
-            map.upsertMarker(marker(updated, now));
-            if (selected != null && selected == m.vehicleId()) {
-                renderPanel();
-            }
+            markers.add(marker(updated, now));
+            selectedMoved |= selected != null && selected == m.vehicleId();
+        }
+        map.upsertMarkers(markers);
+        if (selectedMoved) {
+            renderPanel();
         }
     }
 

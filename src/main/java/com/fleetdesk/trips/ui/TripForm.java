@@ -1,5 +1,6 @@
 package com.fleetdesk.trips.ui;
 
+import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.ui.EditDialog;
@@ -13,6 +14,7 @@ import com.fleetdesk.trips.CostEstimate;
 import com.fleetdesk.trips.TripCategory;
 import com.fleetdesk.trips.TripLog;
 import com.fleetdesk.trips.TripLogService;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Paragraph;
@@ -63,20 +65,23 @@ class TripForm extends EditDialog<TripLog> {
         estimate.addClassName("trip-estimate");
         estimate.getElement().setAttribute("aria-live", "polite");
 
-        List<Vehicle> vehicleItems = vehicles.list(VehicleFilter.none(), PageRequest.of(0, 1000, Sort.by("registration")));
-        vehicle.setItems(vehicleItems);
+        // Pickers fetch a page at a time as the user types or scrolls, rather than the whole fleet with every form.
+        vehicle.setItems((CallbackDataProvider.FetchCallback<Vehicle, String>) q -> vehicles.list(new VehicleFilter(q.getFilter().orElse(null), null, java.util.Set.of(), null),
+                OffsetPage.of(q, Sort.by("registration"))).stream());
         vehicle.setItemLabelGenerator(Vehicle::displayName);
-        List<Driver> driverItems = CurrentUser.roles().equals(java.util.Set.of(Role.DRIVER))
-                ? drivers.mine().map(List::of).orElse(List.of())
-                : drivers.list(DriverFilter.none(), PageRequest.of(0, 2000, Sort.by("lastName", "firstName")));
-        driver.setItems(driverItems);
+        if (CurrentUser.roles().equals(java.util.Set.of(Role.DRIVER))) {
+            driver.setItems(drivers.mine().map(List::of).orElse(List.of()));
+        } else {
+            driver.setItems((CallbackDataProvider.FetchCallback<Driver, String>) q -> drivers.list(new DriverFilter(q.getFilter().orElse(null), null, null),
+                    OffsetPage.of(q, Sort.by("lastName", "firstName"))).stream());
+        }
         driver.setItemLabelGenerator(Driver::fullName);
 
         binder.forField(vehicle).asRequired("Choose the vehicle")
-                .bind(t -> vehicleItems.stream().filter(v -> v.getId().equals(t.getVehicleId())).findFirst().orElse(null),
+                .bind(t -> t.getVehicleId() == null ? null : vehicles.find(t.getVehicleId()).orElse(null),
                         (t, v) -> t.setVehicleId(v == null ? null : v.getId()));
         binder.forField(driver).asRequired("Choose the driver")
-                .bind(t -> driverItems.stream().filter(d -> d.getId().equals(t.getDriverId())).findFirst().orElse(null),
+                .bind(t -> t.getDriverId() == null ? null : drivers.find(t.getDriverId()).orElse(null),
                         (t, d) -> t.setDriverId(d == null ? null : d.getId()));
         binder.forField(startedAt).asRequired("Enter when the trip started")
                 .bind(t -> toLocal(t.getStartedAt()), (t, v) -> t.setStartedAt(toInstant(v)));

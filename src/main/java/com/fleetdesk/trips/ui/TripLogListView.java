@@ -1,5 +1,6 @@
 package com.fleetdesk.trips.ui;
 
+import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
@@ -22,6 +23,7 @@ import com.fleetdesk.trips.TripLogService;
 import com.fleetdesk.trips.TripRow;
 import com.fleetdesk.trips.TripSort;
 import com.fleetdesk.trips.TripStatus;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -80,20 +82,25 @@ public class TripLogListView extends Main {
                            DepotService depots, LiveEventBus live) {
         this.trips = trips;
         addClassNames("list-view");
-        TripForm form = new TripForm(trips, vehicles, drivers, saved -> {
+        // The form is made when first wanted: most visits only read the list.
+        TripForm[] form = {null};
+        java.util.function.Supplier<TripForm> newTrip = () -> form[0] != null ? form[0] : (form[0] = new TripForm(trips, vehicles, drivers, saved -> {
             Feedback.saved("Trip saved as a draft");
             getUI().ifPresent(ui -> ui.navigate(TripDetailView.class, saved.getId()));
-        });
+        }));
 
         status.setItems(TripStatus.values());
         status.setItemLabelGenerator(TripStatus::label);
-        vehicle.setItems(vehicles.list(VehicleFilter.none(), PageRequest.of(0, 1000, Sort.by("registration"))));
+        // Filters fetch a page at a time as the user types or scrolls, rather than the whole fleet on every visit.
+        vehicle.setItems((CallbackDataProvider.FetchCallback<Vehicle, String>) q -> vehicles.list(new VehicleFilter(q.getFilter().orElse(null), null, Set.of(), null),
+                OffsetPage.of(q, Sort.by("registration"))).stream());
         vehicle.setItemLabelGenerator(Vehicle::getRegistration);
         vehicle.setClearButtonVisible(true);
         boolean driverOnly = CurrentUser.roles().equals(Set.of(Role.DRIVER));
         driver.setVisible(!driverOnly);
         if (!driverOnly) {
-            driver.setItems(drivers.list(DriverFilter.none(), PageRequest.of(0, 2000, Sort.by("lastName", "firstName"))));
+            driver.setItems((CallbackDataProvider.FetchCallback<Driver, String>) q -> drivers.list(new DriverFilter(q.getFilter().orElse(null), null, null),
+                    OffsetPage.of(q, Sort.by("lastName", "firstName"))).stream());
         }
         driver.setItemLabelGenerator(Driver::fullName);
         driver.setClearButtonVisible(true);
@@ -136,7 +143,7 @@ public class TripLogListView extends Main {
 
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(CurrentUser.hasAnyRole(Role.ADMIN, Role.FLEET_MANAGER, Role.DISPATCHER, Role.OFFICE_STAFF, Role.DRIVER));
-        add.addClickListener(e -> form.edit(new TripLog()));
+        add.addClickListener(e -> newTrip.get().edit(new TripLog()));
         Anchor csv = exportLink(export, TripExport.Format.CSV, "Export CSV");
         Anchor excel = exportLink(export, TripExport.Format.EXCEL, "Export Excel");
 

@@ -123,7 +123,7 @@ class MaintenanceViewsTest extends SpringBrowserlessTest {
 
         // The vehicle's service history in the list, with labour and parts in the cost.
         WorkOrderListView list = navigate(WorkOrderListView.class);
-        list.vehicle.setValue(list.vehicle.getListDataView().getItems().filter(v -> v.getId().equals(van.getId())).findFirst().orElseThrow());
+        list.vehicle.setValue(list.vehicle.getLazyDataView().getItems().filter(v -> v.getId().equals(van.getId())).findFirst().orElseThrow());
         assertThat(test(list.grid).size()).isEqualTo(1);
         assertThat(test(list.grid).getRow(0).getNumber()).isEqualTo(order.getNumber());
         assertThat(test(list.grid).getCellText(0, 3)).isEqualTo("Done");

@@ -60,9 +60,12 @@ class TelematicsViewsTest extends SpringBrowserlessTest {
 
         tx.executeWithoutResult(s -> events.publishEvent(new VehiclesMoved(List.of(
                 new VehicleMove(id, 53.46, -2.26, 0.0, 10.0, false, 55.0, Instant.now())))));
-        PushedUpdates.deliver();
+        // Moves are gathered for up to half a second, then handed to the UI together.
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+            PushedUpdates.deliver();
+            assertThat(view.map.getMarker(String.valueOf(id)).orElseThrow().lat()).isEqualTo(53.46);
+        });
         var moved = view.map.getMarker(String.valueOf(id)).orElseThrow();
-        assertThat(moved.lat()).isEqualTo(53.46);
         assertThat(moved.status()).isEqualTo("Stopped");
 
         ComponentUtil.fireEvent(view.map, new MarkerClickEvent(view.map, true, String.valueOf(id)));

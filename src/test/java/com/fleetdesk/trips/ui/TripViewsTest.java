@@ -74,7 +74,7 @@ class TripViewsTest extends SpringBrowserlessTest {
         TripLogListView view = navigate(TripLogListView.class);
         test(view.add).click();
         TripForm form = $(TripForm.class).single();
-        form.vehicle.setValue(form.vehicle.getListDataView().getItem(0));
+        form.vehicle.setValue(form.vehicle.getLazyDataView().getItems().findFirst().orElseThrow());
         form.startOdometerKm.setValue(new BigDecimal("1999"));
         // Choosing the vehicle (which fills the start reading) does not flag the fields not filled in yet.
         assertThat(form.purpose.isInvalid()).isFalse();

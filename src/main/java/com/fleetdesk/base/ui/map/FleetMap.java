@@ -111,6 +111,20 @@ public class FleetMap extends Component implements HasSize, HasStyle, HasAriaLab
         call("upsertMarker", toJson(marker));
     }
 
+    /** Adds or replaces several markers in one call to the browser (one entry in the push, not one per marker). */
+    public void upsertMarkers(Collection<MapMarker> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        ArrayNode array = JSON.arrayNode();
+        for (MapMarker marker : changed) {
+            Objects.requireNonNull(marker, "marker");
+            markers.put(marker.id(), marker);
+            array.add(toJson(marker));
+        }
+        call("upsertMarkers", array);
+    }
+
     /** @return whether there was such a marker */
     public boolean removeMarker(String id) {
         boolean removed = markers.remove(id) != null;

@@ -1,0 +1,139 @@
+package com.fleetdesk.telematics;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The production jar as a process for the benchmarks that drive a real server (telematics, load):
+ * on free ports, with a persistent embedded PostgreSQL under {@code bench.dataDir} and the demo
+ * data the benchmark asks for, simulator off. System properties: {@code bench.jar}
+ * (target/fleetdesk.jar), {@code bench.dataDir}, {@code bench.appXmx} (1g), {@code bench.appJvmArgs}
+ * (extra JVM options, space separated, e.g. a flight recording).
+ */
+public final class BenchmarkApp implements AutoCloseable {
+    public final Process process;
+    public final int httpPort;
+    public final int ingestPort;
+    public final int dbPort;
+    public final Path log;
+    public final Path dataDir;
+    private final Path jarCopy;
+
+    private BenchmarkApp(Process process, int httpPort, int ingestPort, int dbPort, Path log, Path jarCopy, Path dataDir) {
+        this.dataDir = dataDir;
+        this.process = process;
+        this.httpPort = httpPort;
+        this.ingestPort = ingestPort;
+        this.dbPort = dbPort;
+        this.log = log;
+        this.jarCopy = jarCopy;
+    }
+
+    /**
+     * Starts the jar and waits until it serves and has loaded its demo data.
+     *
+     * @param defaultDataDir data directory unless {@code bench.dataDir} names another
+     * @param logName        file under target/ for the app's output
+     * @param demoArguments  further {@code --name=value} arguments, e.g. the demo fleet's size
+     */
+    public static BenchmarkApp start(String defaultDataDir, String logName, List<String> demoArguments) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("bench.jar", "target/fleetdesk.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Production jar " + jar + " not found: build it with"
+                    + " mvn -Pproduction package -DskipTests (add -Dvaadin.commercialWithBanner without a licence key)");
+        }
+        // A copy, so a build that rewrites target/fleetdesk.jar meanwhile cannot break the running app.
+        Path jarCopy = Files.createTempFile("fleetdesk-bench", ".jar");
+        Files.copy(jar, jarCopy, StandardCopyOption.REPLACE_EXISTING);
+        Path dataDir = Path.of(System.getProperty("bench.dataDir", defaultDataDir)).toAbsolutePath();
+        int httpPort = freePort();
+        int ingestPort = freePort();
+        int dbPort = freePort();
+        Path log = Path.of("target", logName).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + System.getProperty("bench.appXmx", "1g")));
+        String extra = System.getProperty("bench.appJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jarCopy.toString(),
+                "--server.port=" + httpPort,
+                "--fleetdesk.db.embedded.data-dir=" + dataDir,
+                "--fleetdesk.db.embedded.port=" + dbPort,
+                "--fleetdesk.ingest.port=" + ingestPort,
+                "--fleetdesk.simulator.enabled=false"));
+        command.addAll(demoArguments);
+        System.out.printf("Starting %s (copy of %s) with data in %s, log in %s%n", jarCopy, jar, dataDir, log);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        BenchmarkApp app = new BenchmarkApp(process, httpPort, ingestPort, dbPort, log, jarCopy, dataDir);
+        try {
+            long started = System.nanoTime();
+            app.awaitReady(Duration.ofMinutes(15));
+            System.out.printf(Locale.ROOT, "App pid %d ready in %.0f s: web http://localhost:%d, trackers on port %d, PostgreSQL on port %d, %s%n",
+                    process.pid(), (System.nanoTime() - started) / 1e9, httpPort, ingestPort, dbPort, String.join(" ", command.subList(1, 2)));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Fleetdesk exited during start-up:\n" + tail());
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String text = Files.readString(log);
+                if (response.statusCode() == 200 && text.contains("Demo logins") && text.contains("Tracker ingest listening")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Fleetdesk did not become ready in " + timeout + ":\n" + tail());
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        try {
+            Files.deleteIfExists(jarCopy);
+        } catch (IOException ignored) {
+            // a temporary copy left behind
+        }
+    }
+}
