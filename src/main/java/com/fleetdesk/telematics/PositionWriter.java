@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * its position durable, so a tracker sees 200 only for data that survives a crash, while one
  * transaction carries up to {@code batchSize} positions. A database outage holds the batch and
  * retries until it is stored; callers time out meanwhile and their trackers retry, which the
- * (device, time) key turns into no-ops.
+ * (device, time) key turns into no-ops. {@code fleetdesk.ingest.writers} (default 1; more help with a distant database) writer
+ * threads take batches in turn, so one fills its batch while another waits for its commit.
  */
 @Component
 class PositionWriter implements SmartLifecycle {
@@ -81,16 +82,19 @@ class PositionWriter implements SmartLifecycle {
     private final Counter duplicates;
     private final Timer commitTimer;
     private final java.time.Duration storeTimeout;
-    /** The batch being stored right now, for the watchdog (a copy: the writer reuses its list). */
-    private volatile List<Pending> inFlight = List.of();
+    /** The batches being stored right now, by writer thread, for the watchdog (copies: writers reuse their lists). */
+    private final Map<Thread, List<Pending>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int writers;
     private volatile boolean running;
-    private Thread worker;
+    private final List<Thread> workers = new ArrayList<>();
     private Thread watchdog;
 
     PositionWriter(DataSource dataSource, ApplicationEventPublisher events, LiveMapFeed mapFeed, MeterRegistry meters,
                    @Value("${fleetdesk.ingest.queue-capacity:50000}") int capacity,
                    @Value("${fleetdesk.ingest.batch-size:2000}") int batchSize,
-                   @Value("${fleetdesk.ingest.store-timeout-ms:10000}") long storeTimeoutMs) {
+                   @Value("${fleetdesk.ingest.store-timeout-ms:10000}") long storeTimeoutMs,
+                   @Value("${fleetdesk.ingest.writers:1}") int writers) {
+        this.writers = Math.max(1, writers);
         this.storeTimeout = java.time.Duration.ofMillis(storeTimeoutMs);
         this.dataSource = dataSource;
         this.events = events;
@@ -129,7 +133,7 @@ class PositionWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
-                inFlight = List.copyOf(batch);
+                inFlight.put(Thread.currentThread(), List.copyOf(batch));
                 storeWithRetry(batch);
             } catch (InterruptedException e) {
                 if (!running) {
@@ -137,7 +141,7 @@ class PositionWriter implements SmartLifecycle {
                 }
             } finally {
                 batch.clear();
-                inFlight = List.of();
+                inFlight.remove(Thread.currentThread());
             }
         }
         // Nothing queued can be stored any more: tell the waiting trackers to retry.
@@ -349,8 +353,10 @@ class PositionWriter implements SmartLifecycle {
                 return;
             }
             Instant deadline = Instant.now().minus(storeTimeout);
-            for (Pending p : inFlight) {
-                expireIfOlder(p, deadline);
+            for (List<Pending> batch : inFlight.values()) {
+                for (Pending p : batch) {
+                    expireIfOlder(p, deadline);
+                }
             }
             for (Pending p : queue) {
                 expireIfOlder(p, deadline);
@@ -367,7 +373,9 @@ class PositionWriter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        worker = Thread.ofPlatform().name("position-writer").start(this::drain);
+        for (int i = 0; i < writers; i++) {
+            workers.add(Thread.ofPlatform().name("position-writer-" + (i + 1)).start(this::drain));
+        }
         watchdog = Thread.ofPlatform().daemon().name("position-writer-watchdog").start(this::expireWaiting);
     }
 
@@ -377,13 +385,14 @@ class PositionWriter implements SmartLifecycle {
         if (watchdog != null) {
             watchdog.interrupt();
         }
-        if (worker != null) {
+        for (Thread worker : workers) {
             try {
                 worker.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        workers.clear();
         // A submit racing with the stop may have queued after the writer's last look: answer it too.
         Pending left;
         while ((left = queue.poll()) != null) {
