@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * its position durable, so a tracker sees 200 only for data that survives a crash, while one
  * transaction carries up to {@code batchSize} positions. A database outage holds the batch and
  * retries until it is stored; callers time out meanwhile and their trackers retry, which the
- * (device, time) key turns into no-ops. {@code fleetdesk.ingest.writers} (default 1; more help with a distant database) writer
- * threads take batches in turn, so one fills its batch while another waits for its commit.
+ * (device, time) key turns into no-ops. With {@code fleetdesk.ingest.writers} above 1 (for a
+ * distant database) writer threads take batches in turn, one filling its batch while another
+ * waits for its commit.
  */
 @Component
 class PositionWriter implements SmartLifecycle {
@@ -58,7 +59,6 @@ class PositionWriter implements SmartLifecycle {
               from unnest(?::varchar[], ?::bigint[]) as k(d, f)
               join vehicle_position p on p.device_id = k.d and p.fix_time = timestamptz 'epoch' + k.f * interval '1 microsecond'
             """;
-
 
     record Pending(PositionReport report, long vehicleId, long depotId, String registration, Instant receivedAt,
                    CompletableFuture<Boolean> stored) {
