@@ -28,14 +28,13 @@ class LastPositions {
 
     private static final Logger log = LoggerFactory.getLogger(LastPositions.class);
 
-    private static final String UPSERT = """
+    private static final String INSERT = """
             insert into vehicle_last_position (vehicle_id, device_id, fix_time, received_at, latitude, longitude, speed_kmh,
                    heading, fuel_pct, battery_v, ignition, odometer_km)
-            select v, d, timestamptz 'epoch' + f * interval '1 microsecond', timestamptz 'epoch' + r * interval '1 microsecond',
-                   la, lo, sp, he, fu, bv, ig, od
-              from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float4[],
-                          ?::float4[], ?::float4[], ?::float4[], ?::bool[], ?::float8[])
-                   as t(v, d, f, r, la, lo, sp, he, fu, bv, ig, od)
+            """;
+
+    /** Only a newer fix replaces a vehicle's last position; values the newer one lacks are kept. */
+    private static final String KEEP_NEWEST = """
             on conflict (vehicle_id) do update set device_id = excluded.device_id, fix_time = excluded.fix_time,
                    received_at = excluded.received_at, latitude = excluded.latitude, longitude = excluded.longitude,
                    speed_kmh = excluded.speed_kmh, heading = excluded.heading,
@@ -46,24 +45,22 @@ class LastPositions {
              where excluded.fix_time > vehicle_last_position.fix_time
             """;
 
+    private static final String UPSERT = INSERT + """
+            select v, d, timestamptz 'epoch' + f * interval '1 microsecond', timestamptz 'epoch' + r * interval '1 microsecond',
+                   la, lo, sp, he, fu, bv, ig, od
+              from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float4[],
+                          ?::float4[], ?::float4[], ?::float4[], ?::bool[], ?::float8[])
+                   as t(v, d, f, r, la, lo, sp, he, fu, bv, ig, od)
+            """ + KEEP_NEWEST;
+
     /** Each vehicle's newest position of the last two days, for positions stored just before a stop. */
-    private static final String REPAIR = """
-            insert into vehicle_last_position (vehicle_id, device_id, fix_time, received_at, latitude, longitude, speed_kmh,
-                   heading, fuel_pct, battery_v, ignition, odometer_km)
+    private static final String REPAIR = INSERT + """
             select v.id, p.device_id, p.fix_time, p.received_at, p.latitude, p.longitude, p.speed_kmh, p.heading, p.fuel_pct,
                    p.battery_v, p.ignition, p.odometer_km
               from vehicle v
               cross join lateral (select * from vehicle_position p where p.vehicle_id = v.id and p.fix_time > ?
                                    order by p.fix_time desc limit 1) p
-            on conflict (vehicle_id) do update set device_id = excluded.device_id, fix_time = excluded.fix_time,
-                   received_at = excluded.received_at, latitude = excluded.latitude, longitude = excluded.longitude,
-                   speed_kmh = excluded.speed_kmh, heading = excluded.heading,
-                   fuel_pct = coalesce(excluded.fuel_pct, vehicle_last_position.fuel_pct),
-                   battery_v = coalesce(excluded.battery_v, vehicle_last_position.battery_v),
-                   ignition = coalesce(excluded.ignition, vehicle_last_position.ignition),
-                   odometer_km = coalesce(excluded.odometer_km, vehicle_last_position.odometer_km)
-             where excluded.fix_time > vehicle_last_position.fix_time
-            """;
+            """ + KEEP_NEWEST;
 
     private final JdbcClient jdbc;
     private final PositionRounds rounds;
