@@ -7,6 +7,7 @@
  *
  * Public methods (called with element.callJsFunction from Java; all arguments are plain JSON):
  *   setMarkers(markers) upsertMarker(marker) upsertMarkers(markers) removeMarker(id)
+ *   upsertMarkersText(json) — upsertMarkers with the array as JSON text (prepared once on the server for many maps)
  *     marker = {id, lat, lon, heading|null, colour, label, title, status}
  *   setPolylines(lines) upsertPolyline(line) removePolyline(id) extendPolyline(id, [lat, lon], maxPoints)
  *     line = {id, points: [[lat, lon], ...], colour, weight, label}
@@ -355,6 +356,16 @@ class FleetMapElement extends HTMLElement {
     }
   }
 
+  upsertMarkersText(json) {
+    let markers;
+    try {
+      markers = JSON.parse(json);
+    } catch (e) {
+      return; // nothing the server sends, but a broken text must not break the map
+    }
+    this.upsertMarkers(markers);
+  }
+
   removeMarker(id) {
     id = String(id);
     this._markers.delete(id);
@@ -437,13 +448,22 @@ class FleetMapElement extends HTMLElement {
       parts.glyph.replaceChildren(heading === null ? this._dotSvg(colour) : this._arrowSvg(colour));
       parts.key = glyphKey;
     }
-    parts.glyph.style.transform = heading === null ? '' : `rotate(${heading}deg)`;
+    // Only what changed is written: a live fleet moves thousands of markers a second, and an
+    // unchanged attribute written again still costs the page a mutation (and its accessibility tree).
+    const transform = heading === null ? '' : `rotate(${heading}deg)`;
+    if (parts.transform !== transform) {
+      parts.glyph.style.transform = transform;
+      parts.transform = transform;
+    }
     if (parts.labelText.textContent !== label) parts.labelText.textContent = label;
     if (parts.status.textContent !== status) parts.status.textContent = status;
     parts.label.classList.toggle('fm-label--no-text', !label);
     parts.label.classList.toggle('fm-label--empty', !label && !status);
-    el.setAttribute('aria-label', name);
-    el.title = name;
+    if (parts.name !== name) {
+      el.setAttribute('aria-label', name);
+      el.title = name;
+      parts.name = name;
+    }
   }
 
   _svg(children) {

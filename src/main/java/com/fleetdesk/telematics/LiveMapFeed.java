@@ -13,22 +13,30 @@ import java.util.Map;
 /**
  * Feeds stored positions to open maps (and other nodes) as {@link VehiclesMoved}, at most once
  * per {@code fleetdesk.map.update-interval-ms} (default 100 ms) with only each vehicle's newest
- * fix. A map cannot show a marker moving twenty times a second anyway; coalescing keeps a busy
- * ingest from sending a push, a NOTIFY and a cache eviction per batch, at the cost of at most one
- * interval of extra latency.
+ * fix, and each vehicle at most once per {@code fleetdesk.map.vehicle-refresh-ms} (default
+ * 1 s). A map cannot show a marker moving twenty times a second anyway; coalescing keeps a busy
+ * ingest from sending a push, a NOTIFY and a cache eviction per batch, and a tracker reporting
+ * five times a second from costing every open map five marker updates a second. A vehicle that
+ * reports less often than the refresh (trackers usually report every 5–30 s) is passed on at the
+ * next interval; one that reports faster shows its newest fix once per refresh.
  */
 @Component
 class LiveMapFeed implements SmartLifecycle {
 
     private final ApplicationEventPublisher events;
     private final long intervalMs;
+    private final long vehicleRefreshNanos;
     private Map<Long, VehicleMove> newest = new HashMap<>(); // guarded by this
+    /** When each vehicle was last published (System.nanoTime); guarded by this. */
+    private final Map<Long, Long> publishedAt = new HashMap<>();
     private volatile boolean running;
     private Thread publisher;
 
-    LiveMapFeed(ApplicationEventPublisher events, @Value("${fleetdesk.map.update-interval-ms:100}") long intervalMs) {
+    LiveMapFeed(ApplicationEventPublisher events, @Value("${fleetdesk.map.update-interval-ms:100}") long intervalMs,
+                @Value("${fleetdesk.map.vehicle-refresh-ms:1000}") long vehicleRefreshMs) {
         this.events = events;
         this.intervalMs = Math.max(10, intervalMs);
+        this.vehicleRefreshNanos = Math.max(0, vehicleRefreshMs) * 1_000_000L;
     }
 
     /** Remembers each vehicle's newest fix until the next publication. */
@@ -45,17 +53,32 @@ class LiveMapFeed implements SmartLifecycle {
         }
     }
 
-    /** Publishes what has gathered since the last call; returns the number of vehicles moved. */
+    /**
+     * Publishes what has gathered since the last call, except vehicles published less than a
+     * refresh ago (they wait, newest fix kept, for a later call); returns the number of vehicles moved.
+     */
     int publishNow() {
-        Map<Long, VehicleMove> due;
+        return publish(System.nanoTime());
+    }
+
+    int publish(long nowNanos) {
+        List<VehicleMove> moves;
         synchronized (this) {
             if (newest.isEmpty()) {
                 return 0;
             }
-            due = newest;
-            newest = new HashMap<>();
+            moves = new ArrayList<>(newest.size());
+            for (var it = newest.values().iterator(); it.hasNext(); ) {
+                VehicleMove move = it.next();
+                Long last = publishedAt.get(move.vehicleId());
+                if (last == null || nowNanos - last >= vehicleRefreshNanos) {
+                    moves.add(move);
+                    publishedAt.put(move.vehicleId(), nowNanos);
+                    it.remove();
+                }
+            }
         }
-        List<VehicleMove> moves = new ArrayList<>(due.values());
+        // Outside the lock: listeners (maps, caches, other nodes) must not hold up the writer's offer().
         for (int i = 0; i < moves.size(); i += VehiclesMoved.MAX_MOVES) {
             events.publishEvent(new VehiclesMoved(List.copyOf(moves.subList(i, Math.min(moves.size(), i + VehiclesMoved.MAX_MOVES)))));
         }

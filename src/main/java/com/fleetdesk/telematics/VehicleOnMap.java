@@ -7,6 +7,18 @@ public record VehicleOnMap(long vehicleId, String registration, String makeModel
                            String vehicleStatus, String driverName, Double lat, Double lon, Double speedKmh, Double heading,
                            Double fuelPct, Boolean ignition, Instant fixTime) {
 
+    /** This vehicle at a newer fix (what the fix does not say, such as fuel without telemetry, stays). */
+    public VehicleOnMap movedTo(VehicleMove m) {
+        return new VehicleOnMap(vehicleId, registration, makeModel, depotId, depotName, vehicleStatus, driverName, m.lat(), m.lon(),
+                m.speedKmh(), m.heading(), m.fuelPct() != null ? m.fuelPct() : fuelPct, m.ignition() != null ? m.ignition() : ignition,
+                m.fixTime());
+    }
+
+    /** Whether {@code m} is newer than the fix this vehicle is shown at. */
+    public boolean isOlderThan(VehicleMove m) {
+        return fixTime == null || !m.fixTime().isBefore(fixTime);
+    }
+
     public boolean hasPosition() {
         return lat != null && lon != null;
     }

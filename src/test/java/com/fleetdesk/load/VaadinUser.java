@@ -41,7 +41,8 @@ final class VaadinUser {
     private static final Pattern GRID_CONFIRM = Pattern.compile("\\[\\{\"@v-node\":(\\d+)\\},(\\d+),\"return \\$0\\.\\$connector\\.confirm\\(\\$1\\)\"\\]");
     private static final Pattern GRID_SIZE = Pattern.compile("\\[\\{\"@v-node\":(\\d+)\\},(\\d+),\"return \\$0\\.\\$connector\\.updateSize\\(\\$1\\)\"\\]");
     private static final Pattern TAG = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"(vaadin-grid|fleet-map)\"\\}");
-    private static final Pattern LAT = Pattern.compile("\"lat\":(50\\.\\d+)");
+    /** A marker's latitude, plain or inside the JSON text of {@code upsertMarkersText} (quotes escaped). */
+    private static final Pattern LAT = Pattern.compile("lat\\\\?\":(50\\.\\d+)");
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
     private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
@@ -293,7 +294,7 @@ final class VaadinUser {
         if (message.contains(SERVER_FAILURE)) {
             tally.error(username + " on /" + route + ": a push showed a server failure");
         }
-        if (profile.map() && message.contains("\"lat\":50.")) {
+        if (profile.map() && message.contains("\":50.")) {
             Matcher lat = LAT.matcher(message);
             while (lat.find()) {
                 long age = PacedIngest.ageOf(Double.parseDouble(lat.group(1)), now);

@@ -8,7 +8,7 @@ import com.fleetdesk.base.ui.map.FleetMap;
 import com.fleetdesk.base.ui.map.LatLon;
 import com.fleetdesk.base.ui.map.MapMarker;
 import com.fleetdesk.base.ui.map.MapPolyline;
-import com.fleetdesk.base.ui.map.MapShape;
+import com.fleetdesk.base.ui.map.PreparedMarker;
 import com.fleetdesk.fleet.Depot;
 import com.fleetdesk.fleet.DepotService;
 import com.fleetdesk.fleet.VehicleFilter;
@@ -18,7 +18,6 @@ import com.fleetdesk.telematics.AlertService;
 import com.fleetdesk.telematics.FleetPositionService;
 import com.fleetdesk.telematics.Geofence;
 import com.fleetdesk.telematics.Trail;
-import com.fleetdesk.telematics.VehicleMove;
 import com.fleetdesk.telematics.VehicleOnMap;
 import com.fleetdesk.telematics.VehiclesMoved;
 import com.vaadin.flow.component.button.Button;
@@ -44,7 +43,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,13 +77,15 @@ public class LiveMapView extends Main {
     final DateTimePicker replayTo = new DateTimePicker("Replay to");
     private final FleetPositionService positions;
     private final AlertService alerts;
+    private final LiveMapMarkers liveMarkers;
     private final Map<Long, VehicleOnMap> vehicles = new HashMap<>();
     private Long selected;
 
-    public LiveMapView(FleetPositionService positions, AlertService alerts, DepotService depots, LiveEventBus live,
+    public LiveMapView(FleetPositionService positions, AlertService alerts, DepotService depots, LiveEventBus live, LiveMapMarkers liveMarkers,
                        @Value("${fleetdesk.map.tile-url:}") String tileUrl, @Value("${fleetdesk.map.attribution:}") String attribution) {
         this.positions = positions;
         this.alerts = alerts;
+        this.liveMarkers = liveMarkers;
         addClassNames("list-view", "map-view");
         map.setTileUrl(tileUrl, attribution);
         map.addClassName("fleet-map");
@@ -129,6 +129,7 @@ public class LiveMapView extends Main {
     private void reload(boolean fit) {
         vehicles.clear();
         List<VehicleOnMap> fleet = positions.fleetNow(new VehicleFilter(null, depot.getValue() == null ? null : depot.getValue().getId(), Set.of(), null));
+        liveMarkers.remember(fleet);
         Instant now = Instant.now();
         for (VehicleOnMap v : fleet) {
             if (motion.getValue() == null || motion.getValue().equals(v.motion(now))) {
@@ -145,36 +146,31 @@ public class LiveMapView extends Main {
         }
     }
 
-    /** The moves of the last {@link #MOVES_EVERY}: each vehicle's newest, sent to the map in one call. */
+    /**
+     * The moves of the last {@link #MOVES_EVERY}: each vehicle's newest, sent to the map in one call,
+     * as markers prepared once for all open maps.
+     */
     private void moved(List<VehiclesMoved> events) {
-        Map<Long, VehicleMove> newest = new HashMap<>();
-        for (VehiclesMoved event : events) {
-            for (VehicleMove m : event.moves()) {
-                newest.merge(m.vehicleId(), m, (a, b) -> b.fixTime().isBefore(a.fixTime()) ? a : b);
-            }
-        }
-        Instant now = Instant.now();
-        List<MapMarker> markers = new ArrayList<>(newest.size());
+        Map<Long, PreparedMarker> changed = new HashMap<>();
         boolean selectedMoved = false;
-        for (VehicleMove m : newest.values()) {
-            VehicleOnMap v = vehicles.get(m.vehicleId());
-            if (v == null) {
-                continue; // not on this map (filtered out or not visible to this user)
+        for (int e = events.size() - 1; e >= 0; e--) { // newest event first: a vehicle moved twice is sent at its newest
+            for (LiveMapMarkers.Moved moved : liveMarkers.of(events.get(e))) {
+                long id = moved.vehicle().vehicleId();
+                if (!vehicles.containsKey(id) || changed.containsKey(id)) {
+                    continue; // not on this map (filtered out or not visible to this user), or sent at a newer fix
+                }
+                vehicles.put(id, moved.vehicle());
+                changed.put(id, moved.marker());
+                selectedMoved |= selected != null && selected == id;
             }
-            VehicleOnMap updated = new VehicleOnMap(v.vehicleId(), v.registration(), v.makeModel(), v.depotId(), v.depotName(),
-                    v.vehicleStatus(), v.driverName(), m.lat(), m.lon(), m.speedKmh(), m.heading(),
-                    m.fuelPct() != null ? m.fuelPct() : v.fuelPct(), m.ignition() != null ? m.ignition() : v.ignition(), m.fixTime());
-            vehicles.put(v.vehicleId(), updated);
-            markers.add(marker(updated, now));
-            selectedMoved |= selected != null && selected == m.vehicleId();
         }
-        map.upsertMarkers(markers);
+        map.upsertPrepared(changed.values());
         if (selectedMoved) {
             renderPanel();
         }
     }
 
-    private static MapMarker marker(VehicleOnMap v, Instant now) {
+    static MapMarker marker(VehicleOnMap v, Instant now) {
         String state = v.motion(now);
         String status = state + (v.speedKmh() != null && "Moving".equals(state) ? " " + Math.round(v.speedKmh()) + " km/h" : "");
         return new MapMarker(String.valueOf(v.vehicleId()), v.lat(), v.lon(), v.heading(), colour(state), v.registration(),

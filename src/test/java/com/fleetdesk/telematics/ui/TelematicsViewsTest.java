@@ -7,6 +7,7 @@ import com.fleetdesk.base.ui.map.MarkerClickEvent;
 import com.fleetdesk.base.ui.map.ShapeDrawnEvent;
 import com.fleetdesk.telematics.AlertService;
 import com.fleetdesk.telematics.VehicleMove;
+import com.fleetdesk.telematics.VehicleOnMap;
 import com.fleetdesk.telematics.VehiclesMoved;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -38,6 +39,8 @@ class TelematicsViewsTest extends SpringBrowserlessTest {
     TransactionTemplate tx;
     @Autowired
     AlertService alerts;
+    @Autowired
+    LiveMapMarkers liveMarkers;
 
     private long placeVehicle(String device, double lat, double lon) {
         long id = jdbc.sql("select id from vehicle where tracker_device_id = ?").param(device).query(Long.class).single();
@@ -77,8 +80,27 @@ class TelematicsViewsTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("driver")
     void driverSeesOnlyTheirOwnVehicleOnTheMap() {
+        long own = jdbc.sql("""
+                select v.id from vehicle v join driver d on d.id = v.current_driver_id join user_account u on u.id = d.user_account_id
+                 where lower(u.username) = 'driver'""").query(Long.class).single();
+        String ownDevice = jdbc.sql("select tracker_device_id from vehicle where id = ?").param(own).query(String.class).single();
+        placeVehicle(ownDevice, 53.40, -2.20);
         LiveMapView view = navigate(LiveMapView.class);
         assertThat(view.summary.getText()).startsWith("1 vehicles");
+
+        // Markers are prepared once for every map on the node (here another user's map knows every
+        // vehicle); this map still shows only what its own user may see.
+        long other = jdbc.sql("select id from vehicle where id <> ? order by id limit 1").param(own).query(Long.class).single();
+        liveMarkers.remember(List.of(new VehicleOnMap(other, "OTHER 1", "Van", 1, "Depot", "ACTIVE", null, 53.0, -2.0, 0.0, null,
+                null, false, Instant.now().minusSeconds(60))));
+        tx.executeWithoutResult(s -> events.publishEvent(new VehiclesMoved(List.of(
+                new VehicleMove(other, 53.01, -2.01, 40.0, 0.0, true, null, Instant.now()),
+                new VehicleMove(own, 53.41, -2.21, 40.0, 0.0, true, null, Instant.now())))));
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+            PushedUpdates.deliver();
+            assertThat(view.map.getMarker(String.valueOf(own)).orElseThrow().lat()).isEqualTo(53.41);
+        });
+        assertThat(view.map.getMarkers()).extracting(com.fleetdesk.base.ui.map.MapMarker::id).containsExactly(String.valueOf(own));
     }
 
     @Test

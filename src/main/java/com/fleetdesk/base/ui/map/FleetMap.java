@@ -125,6 +125,25 @@ public class FleetMap extends Component implements HasSize, HasStyle, HasAriaLab
         call("upsertMarkers", array);
     }
 
+    /**
+     * Adds or replaces several markers prepared once for many maps ({@link PreparedMarker}), in one
+     * call to the browser; the same as {@link #upsertMarkers} for what the map shows.
+     */
+    public void upsertPrepared(Collection<PreparedMarker> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(changed.size() * 180).append('[');
+        for (PreparedMarker prepared : changed) {
+            markers.put(prepared.marker().id(), prepared.marker());
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append(prepared.json());
+        }
+        call("upsertMarkersText", text.append(']').toString());
+    }
+
     /** @return whether there was such a marker */
     public boolean removeMarker(String id) {
         boolean removed = markers.remove(id) != null;
@@ -388,6 +407,14 @@ public class FleetMap extends Component implements HasSize, HasStyle, HasAriaLab
         ArrayNode array = JSON.arrayNode();
         shapes.values().forEach(s -> array.add(toJson(s)));
         return array;
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper ASCII_JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    /** The marker as the browser's {@code upsertMarker} takes it, as ASCII JSON text. */
+    static String asciiJson(MapMarker marker) {
+        return ASCII_JSON.writeValueAsString(toJson(marker));
     }
 
     static ObjectNode toJson(MapMarker marker) {

@@ -242,6 +242,38 @@ class FleetMapTest {
     }
 
     @Test
+    void preparedMarkersAreSentAsOneAsciiTextAndKeptLikeAnyOther() {
+        UI ui = new UI();
+        VaadinSession session = mock(VaadinSession.class);
+        when(session.hasLock()).thenReturn(true);
+        ui.getInternals().setSession(session);
+        FleetMap one = new FleetMap();
+        FleetMap other = new FleetMap();
+        ui.add(one, other);
+        flush(ui);
+
+        PreparedMarker a = PreparedMarker.of(new MapMarker("a", 53.48, -2.24, 90.0, "#1f7a3a", "AB12 CDE", "AB12 CDE · Ford Transit", "Moving 54 km/h"));
+        PreparedMarker b = PreparedMarker.of(van("b", 53.5, -2.2));
+        one.upsertPrepared(List.of(a, b));
+        other.upsertPrepared(List.of(b));
+        one.upsertPrepared(List.of());
+
+        List<Call> calls = flush(ui);
+        assertThat(calls).extracting(Call::function).containsExactly("upsertMarkersText", "upsertMarkersText");
+        String text = (String) calls.get(0).arguments().get(0);
+        // ASCII only: the middle dot travels escaped, and the browser's JSON.parse gives it back
+        assertThat(text).startsWith("[{\"id\":\"a\"").contains("AB12 CDE \\u00B7 Ford Transit").doesNotContain("·");
+        JsonNode parsed = tools.jackson.databind.json.JsonMapper.builder().build().readTree(text);
+        assertThat(parsed).hasSize(2);
+        assertThat(parsed.get(0).get("title").asText()).isEqualTo("AB12 CDE · Ford Transit");
+        assertThat(parsed.get(1).get("lat").asDouble()).isEqualTo(53.5);
+        assertThat(calls.get(1).arguments().get(0)).isEqualTo("[" + b.json() + "]");
+
+        assertThat(one.getMarkers()).extracting(MapMarker::id).containsExactly("a", "b");
+        assertThat(other.getMarker("b")).get().extracting(MapMarker::lat).isEqualTo(53.5);
+    }
+
+    @Test
     void shapeClickAndCancelledDrawingArriveAsEvents() {
         FleetMap map = new FleetMap();
         map.upsertShape(MapShape.circle("depot", LatLon.of(53.47, -2.29), 400, null, "Depot"));
