@@ -11,6 +11,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     List<UserAccount> findAllByOrderByUsername();
 
+    @org.springframework.data.jpa.repository.Query("select d.id from UserAccount a join a.depots d where lower(a.username) = lower(:username)")
+    List<Long> findDepotIdsByUsername(String username);
+
     @org.springframework.data.jpa.repository.Query("""
             select distinct a from UserAccount a join a.roles r join a.depots d
              where r = :role and d.id = :depotId and a.enabled = true order by a.username

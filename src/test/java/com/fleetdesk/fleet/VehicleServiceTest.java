@@ -28,6 +28,10 @@ class VehicleServiceTest {
     DepotService depots;
     @Autowired
     DepotRepository depotRepository;
+    @Autowired
+    FleetAccess access;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     @WithUserDetails("admin")
@@ -44,6 +48,31 @@ class VehicleServiceTest {
         var page = vehicles.list(VehicleFilter.none(), PageRequest.of(0, 200));
         assertThat(page).isNotEmpty().allSatisfy(v -> assertThat(v.getDepot().getId()).isEqualTo(own.getId()));
         assertThat(vehicles.count(VehicleFilter.none())).isEqualTo(page.size());
+    }
+
+    @Test
+    @WithUserDetails("manager2")
+    void aChangeToTheUsersDepotsAppliesFromTheirNextRequest() {
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        long user = jdbc.sql("select id from user_account where username = 'manager2'").query(Long.class).single();
+        long own = depots.visibleDepots().getFirst().getId();
+        long other = jdbc.sql("select min(id) from depot where id <> ?").param(own).query(Long.class).single();
+        var request = new org.springframework.web.context.request.ServletRequestAttributes(new org.springframework.mock.web.MockHttpServletRequest());
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(request);
+        try {
+            assertThat(access.currentScope().includes(other)).isFalse();
+            jdbc.sql("insert into user_account_depot (user_account_id, depot_id) values (?, ?)").params(user, other).update();
+            assertThat(access.currentScope().includes(other)).as("read once per request").isFalse();
+
+            org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                    new org.springframework.web.context.request.ServletRequestAttributes(new org.springframework.mock.web.MockHttpServletRequest()));
+            assertThat(access.currentScope().includes(other)).as("the next request").isTrue();
+            assertThat(depots.visibleDepots()).extracting(Depot::getId).contains(own, other);
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+            jdbc.sql("delete from user_account_depot where user_account_id = ? and depot_id = ?").params(user, other).update();
+        }
+        assertThat(access.currentScope().includes(other)).as("outside a request: read every time").isFalse();
     }
 
     @Test

@@ -96,7 +96,9 @@ public class AlertListView extends Main implements BeforeEnterObserver {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.addClassName("filter-bar");
         add(new H1("Alerts"), filters, grid);
-        live.subscribe(this, AlertChanged.class, e -> grid.getDataProvider().refreshAll());
+        // One refresh per second at most: a busy ingest can raise many alerts a second, and each
+        // refresh re-reads the page for every open list.
+        live.subscribeBatched(this, AlertChanged.class, java.time.Duration.ofSeconds(1), e -> grid.getDataProvider().refreshAll());
     }
 
     @Override
