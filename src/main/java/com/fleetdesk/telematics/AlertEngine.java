@@ -250,10 +250,28 @@ class AlertEngine {
                 p.report().fixTime());
     }
 
+    /**
+     * Conditions ("rule:vehicle") known to have an unresolved alert: a speeding vehicle reports
+     * again every few seconds, and each report would otherwise try (and fail) to insert the same
+     * alert. Forgotten when an alert of the vehicle is resolved, on any node.
+     */
+    private final java.util.Set<String> openConditions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void onAlertChanged(AlertChanged event) {
+        if (event.status() == AlertStatus.RESOLVED) {
+            String suffix = ":" + event.vehicleId();
+            openConditions.removeIf(key -> key.endsWith(suffix));
+        }
+    }
+
     /** Inserts the alert unless the same condition already has an unresolved one; notifies the depot's managers. */
     private int raise(AlertRule rule, long vehicleId, String registration, long depotId, String message, Double lat, Double lon,
                       Double value, Instant at) {
         String conditionKey = rule.getKind().isCondition() ? rule.getId() + ":" + vehicleId : null;
+        if (conditionKey != null && openConditions.contains(conditionKey)) {
+            return 0;
+        }
         Long id = tx.execute(status -> {
             var created = jdbc.sql("""
                             insert into vehicle_alert (vehicle_id, vehicle_registration, depot_id, rule_id, kind, severity, message, status,
@@ -273,6 +291,9 @@ class AlertEngine {
             });
             return created.orElse(null);
         });
+        if (conditionKey != null) {
+            openConditions.add(conditionKey); // raised now, or already open
+        }
         if (id == null) {
             return 0;
         }

@@ -84,6 +84,17 @@ class AlertEngineTest {
             assertThat(signedIn.as(manager, notifications::unreadCount)).isGreaterThan(unreadBefore);
             assertThat(signedIn.as(manager, () -> notifications.mine(10))).anySatisfy(n ->
                     assertThat(n.getLink()).isEqualTo("alerts?alert=" + overspeed.getFirst().getId()));
+
+            // Still speeding: no second alert while the first is open, a new one once it is resolved.
+            send(device, t.plusSeconds(80), 53.44, -2.20, ",\"speedKmh\":131");
+            engine.awaitIdle();
+            assertThat(alertsOf(device, rule).stream().filter(a -> a.getKind() == AlertKind.OVERSPEED)).hasSize(1);
+            VehicleAlert first = overspeed.getFirst();
+            signedIn.run("admin", () -> alerts.resolve(first.getId(), first.getVersion(), "Spoke to the driver"));
+            send(device, t.plusSeconds(100), 53.45, -2.20, ",\"speedKmh\":128");
+            engine.awaitIdle();
+            assertThat(alertsOf(device, rule).stream().filter(a -> a.getKind() == AlertKind.OVERSPEED).map(VehicleAlert::getStatus))
+                    .containsExactlyInAnyOrder(AlertStatus.RESOLVED, AlertStatus.OPEN);
         } finally {
             signedIn.run("admin", () -> alerts.deleteRule(rule.getId()));
         }

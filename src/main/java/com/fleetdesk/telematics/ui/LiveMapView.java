@@ -75,6 +75,10 @@ public class LiveMapView extends Main {
     final Span summary = new Span();
     final DateTimePicker replayFrom = new DateTimePicker("Replay from");
     final DateTimePicker replayTo = new DateTimePicker("Replay to");
+    private final StatusBadge stateFact = new StatusBadge("", StatusBadge.Tone.INFO);
+    private final Span speedFact = new Span();
+    private final Span fuelFact = new Span();
+    private final Span updatedFact = new Span();
     private final FleetPositionService positions;
     private final AlertService alerts;
     private final LiveMapMarkers liveMarkers;
@@ -166,7 +170,7 @@ public class LiveMapView extends Main {
         }
         map.upsertPrepared(changed.values());
         if (selectedMoved) {
-            renderPanel();
+            refreshFacts();
         }
     }
 
@@ -200,14 +204,10 @@ public class LiveMapView extends Main {
             panel.add(new Paragraph("Select a vehicle on the map to see its details."));
             return;
         }
-        Instant now = Instant.now();
         panel.add(new H2(v.registration()), new Paragraph(v.makeModel() + " · " + v.depotName()),
-                fact("State", new StatusBadge(v.motion(now), StatusBadge.Tone.INFO)),
-                fact("Driver", new Span(v.driverName() == null ? "No regular driver" : v.driverName())),
-                fact("Speed", new Span(v.speedKmh() == null ? "—" : Math.round(v.speedKmh()) + " km/h")),
-                fact("Fuel", new Span(v.fuelPct() == null ? "—" : Math.round(v.fuelPct()) + " %")),
-                fact("Last update", new Span(v.fixTime() == null ? "never" : AlertListView.WHEN.format(v.fixTime())
-                        + " (" + ago(Duration.between(v.fixTime(), now)) + ")")));
+                fact("State", stateFact), fact("Driver", new Span(v.driverName() == null ? "No regular driver" : v.driverName())),
+                fact("Speed", speedFact), fact("Fuel", fuelFact), fact("Last update", updatedFact));
+        refreshFacts();
         try {
             var open = alerts.list(new AlertFilter(Set.of(com.fleetdesk.telematics.AlertStatus.OPEN, com.fleetdesk.telematics.AlertStatus.ACKNOWLEDGED),
                     null, null, v.vehicleId()), 0, 5);
@@ -231,6 +231,19 @@ public class LiveMapView extends Main {
             map.getMarkers().stream().filter(m -> m.id().startsWith("stop-")).map(MapMarker::id).toList().forEach(map::removeMarker);
         });
         panel.add(new H2("Trail replay"), replayFrom, replayTo, new FlexLayout(replay, clear));
+    }
+
+    /** What a move changes in the open panel, without rebuilding it (the selected vehicle may report every second). */
+    private void refreshFacts() {
+        VehicleOnMap v = selected == null ? null : vehicles.get(selected);
+        if (v == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        stateFact.setText(v.motion(now));
+        speedFact.setText(v.speedKmh() == null ? "—" : Math.round(v.speedKmh()) + " km/h");
+        fuelFact.setText(v.fuelPct() == null ? "—" : Math.round(v.fuelPct()) + " %");
+        updatedFact.setText(v.fixTime() == null ? "never" : AlertListView.WHEN.format(v.fixTime()) + " (" + ago(Duration.between(v.fixTime(), now)) + ")");
     }
 
     private void replay() {

@@ -75,6 +75,14 @@ class TelematicsViewsTest extends SpringBrowserlessTest {
         assertThat(view.panel.getChildren().filter(c -> c instanceof H2).map(c -> ((H2) c).getText()))
                 .first().isEqualTo(jdbc.sql("select registration from vehicle where id = ?").param(id).query(String.class).single());
         assertThat($(Button.class).withText("Replay trail").exists()).isTrue();
+
+        // The open panel follows the selected vehicle's moves
+        tx.executeWithoutResult(s -> events.publishEvent(new VehiclesMoved(List.of(
+                new VehicleMove(id, 53.47, -2.27, 42.0, 10.0, true, 54.0, Instant.now())))));
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+            PushedUpdates.deliver();
+            assertThat(view.panel.getElement().getTextRecursively()).contains("Moving", "42 km/h", "54 %");
+        });
     }
 
     @Test
