@@ -26,7 +26,7 @@ class LiveMapFeed implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final long intervalMs;
     private final long vehicleRefreshNanos;
-    private Map<Long, VehicleMove> newest = new HashMap<>(); // guarded by this
+    private final Map<Long, PositionWriter.Pending> newest = new HashMap<>(); // guarded by this
     /** When each vehicle was last published (System.nanoTime); guarded by this. */
     private final Map<Long, Long> publishedAt = new HashMap<>();
     private volatile boolean running;
@@ -39,15 +39,13 @@ class LiveMapFeed implements SmartLifecycle {
         this.vehicleRefreshNanos = Math.max(0, vehicleRefreshMs) * 1_000_000L;
     }
 
-    /** Remembers each vehicle's newest fix until the next publication. */
+    /** Remembers each vehicle's newest fix until the next publication (as stored: a move is made only when published). */
     void offer(List<PositionWriter.Pending> stored) {
         synchronized (this) {
             for (PositionWriter.Pending p : stored) {
-                PositionReport r = p.report();
-                VehicleMove current = newest.get(p.vehicleId());
-                if (current == null || r.fixTime().isAfter(current.fixTime())) {
-                    newest.put(p.vehicleId(), new VehicleMove(p.vehicleId(), r.latitude(), r.longitude(), r.speedKmh(), r.heading(),
-                            r.ignition(), r.fuelPct(), r.fixTime()));
+                PositionWriter.Pending current = newest.putIfAbsent(p.vehicleId(), p);
+                if (current != null && p.report().fixTime().isAfter(current.report().fixTime())) {
+                    newest.put(p.vehicleId(), p);
                 }
             }
         }
@@ -69,11 +67,13 @@ class LiveMapFeed implements SmartLifecycle {
             }
             moves = new ArrayList<>(newest.size());
             for (var it = newest.values().iterator(); it.hasNext(); ) {
-                VehicleMove move = it.next();
-                Long last = publishedAt.get(move.vehicleId());
+                PositionWriter.Pending p = it.next();
+                Long last = publishedAt.get(p.vehicleId());
                 if (last == null || nowNanos - last >= vehicleRefreshNanos) {
-                    moves.add(move);
-                    publishedAt.put(move.vehicleId(), nowNanos);
+                    PositionReport r = p.report();
+                    moves.add(new VehicleMove(p.vehicleId(), r.latitude(), r.longitude(), r.speedKmh(), r.heading(), r.ignition(), r.fuelPct(),
+                            r.fixTime()));
+                    publishedAt.put(p.vehicleId(), nowNanos);
                     it.remove();
                 }
             }

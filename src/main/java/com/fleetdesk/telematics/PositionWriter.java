@@ -50,8 +50,13 @@ class PositionWriter implements SmartLifecycle {
                           ?::float4[], ?::float4[], ?::float4[], ?::float8[], ?::float4[], ?::float4[], ?::int[], ?::float4[],
                           ?::float4[], ?::bool[], ?::bool[], ?::bool[], ?::varchar[], ?::text[])
                    as t(d, f, v, r, la, lo, sp, he, al, ac, od, fu, et, rp, bv, bp, ig, hb, ha, dr, at)
-            on conflict do nothing
             """;
+
+    /** For a batch that holds a tracker's retry of a stored position (rare): skips what is stored already. */
+    private static final String INSERT_NEW = INSERT + " on conflict do nothing";
+
+    /** PostgreSQL's unique_violation: the batch holds a position stored before. */
+    private static final String DUPLICATE_KEY = "23505";
 
     /** After a batch that held retries: which of its positions are stored with this batch's receipt time. */
     private static final String STORED_AT = """
@@ -240,17 +245,31 @@ class PositionWriter implements SmartLifecycle {
         }
         Object[] columns = {device, fixTime, vehicle, received, lat, lon, speed, heading, altitude, accuracy, odometer, fuel, engineTemp,
                 rpm, batteryV, batteryPct, ignition, harshBrake, harshAccel, driver, attributes};
-        int inserted;
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (int col = 0; col < columns.length; col++) {
-                ps.setObject(col + 1, columns[col]);
+        // A plain insert first: "on conflict do nothing" makes PostgreSQL insert every row speculatively
+        // (probe the key, insert, confirm), for the retries that almost never come.
+        try {
+            insert(c, INSERT, columns);
+            return new ArrayList<>(batch);
+        } catch (SQLException e) {
+            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
             }
-            inserted = ps.executeUpdate();
+            c.rollback();
         }
+        int inserted = insert(c, INSERT_NEW, columns);
         if (inserted == n) {
             return new ArrayList<>(batch); // the usual case: no position was a retry of one already stored
         }
         return storedByThisBatch(c, batch, device, fixTime);
+    }
+
+    private static int insert(Connection c, String sql, Object[] columns) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int col = 0; col < columns.length; col++) {
+                ps.setObject(col + 1, columns[col]);
+            }
+            return ps.executeUpdate();
+        }
     }
 
     /**
@@ -289,17 +308,22 @@ class PositionWriter implements SmartLifecycle {
                 log.warn("Updating vehicles from telemetry failed: {}", e.getMessage());
             }
         }
-        Set<Pending> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        fresh.addAll(result.newPositions());
-        for (Pending p : batch) {
-            p.stored().complete(fresh.contains(p));
+        List<Pending> newPositions = result.newPositions();
+        if (newPositions.size() == batch.size()) {
+            batch.forEach(p -> p.stored().complete(true)); // the usual case: no retries in the batch
+        } else {
+            Set<Pending> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            fresh.addAll(newPositions);
+            for (Pending p : batch) {
+                p.stored().complete(fresh.contains(p));
+            }
         }
-        stored.increment(fresh.size());
-        duplicates.increment(batch.size() - fresh.size());
-        if (fresh.isEmpty()) {
+        stored.increment(newPositions.size());
+        duplicates.increment(batch.size() - newPositions.size());
+        if (newPositions.isEmpty()) {
             return;
         }
-        mapFeed.offer(result.newPositions());
+        mapFeed.offer(newPositions);
     }
 
     private static String key(String device, long fixMicros) {
