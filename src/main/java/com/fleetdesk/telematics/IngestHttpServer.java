@@ -176,8 +176,9 @@ class IngestHttpServer implements SmartLifecycle {
     }
 
     private void store(HttpExchange exchange, String protocol, PositionReport report, String okBody) throws IOException {
-        String remote = exchange.getRemoteAddress() == null ? null : exchange.getRemoteAddress().getAddress().getHostAddress();
-        CompletableFuture<Boolean> stored = ingest.accept(report, protocol, remote);
+        // The address is only recorded for an unknown device: looked up then, not for every position.
+        CompletableFuture<Boolean> stored = ingest.accept(report, protocol,
+                () -> exchange.getRemoteAddress() == null ? null : exchange.getRemoteAddress().getAddress().getHostAddress());
         try {
             stored.get(); // the writer answers every position: stored, already stored, or 503 after the store timeout
         } catch (ExecutionException e) {
@@ -193,17 +194,27 @@ class IngestHttpServer implements SmartLifecycle {
     }
 
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
+            long declared;
             try {
-                if (Long.parseLong(length.strip()) > MAX_BODY_BYTES) {
-                    drainQuietly(exchange.getRequestBody());
-                    throw new IngestRejected(413, "too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
-                }
+                declared = Long.parseLong(length.strip());
             } catch (NumberFormatException e) {
                 throw IngestRejected.malformed("bad Content-Length");
             }
+            if (declared > MAX_BODY_BYTES) {
+                drainQuietly(exchange.getRequestBody());
+                throw new IngestRejected(413, "too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            if (declared >= 0) {
+                // Exactly what was declared: reading "up to the limit" allocated a buffer of several kB per request.
+                return declared == 0 ? NO_BODY : exchange.getRequestBody().readNBytes((int) declared);
+            }
+        } else if (exchange.getRequestHeaders().getFirst("Transfer-Encoding") == null) {
+            return NO_BODY; // neither a length nor chunks: HTTP/1.1 has no body then (a tracker's GET)
         }
         InputStream in = exchange.getRequestBody();
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);

@@ -338,7 +338,7 @@ class MqttIngest implements SmartLifecycle {
                     return;
                 }
             }
-            CompletableFuture<Boolean> stored = ingest.accept(message.report, message.protocol, "mqtt " + message.topic);
+            CompletableFuture<Boolean> stored = ingest.accept(message.report, message.protocol, () -> "mqtt " + message.topic);
             stored.whenComplete((fresh, error) -> {
                 if (error == null) {
                     acknowledge(message);

@@ -57,7 +57,7 @@ public class PositionIngest {
      * Accepts a parsed report. The future completes when the position is durably stored (true)
      * or was already stored (false, a tracker's retry); it fails with {@link IngestRejected}.
      */
-    public CompletableFuture<Boolean> accept(PositionReport report, String protocol, String remoteAddress) {
+    public CompletableFuture<Boolean> accept(PositionReport report, String protocol, java.util.function.Supplier<String> remoteAddress) {
         // getIfPresent first: a hit is the common case and much cheaper than get(key, loader)
         Optional<FleetDirectory.TrackedVehicle> known = devices.getIfPresent(report.deviceId());
         if (known == null) {
@@ -66,7 +66,7 @@ public class PositionIngest {
         }
         FleetDirectory.TrackedVehicle vehicle = known.orElse(null);
         if (vehicle == null) {
-            recordUnknown(report.deviceId(), protocol, remoteAddress);
+            recordUnknown(report.deviceId(), protocol, remoteAddress.get());
             throw rejected(new IngestRejected(400, "unknown_device", "unknown device " + report.deviceId()
                     + ": an administrator must fit it to a vehicle in Fleetdesk first"));
         }

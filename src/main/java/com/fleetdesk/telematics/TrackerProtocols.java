@@ -73,7 +73,7 @@ final class TrackerProtocols {
             lon = number(parts[1].strip(), "location longitude");
         }
         Double speedKnots = number(p.get("speed"), "speed");
-        Map<String, String> attributes = new HashMap<>();
+        Map<String, String> attributes = new HashMap<>(4);
         p.forEach((k, v) -> {
             if (!OSMAND_KNOWN.contains(k) && attributes.size() < MAX_ATTRIBUTES) {
                 attributes.put(k, v.length() > 200 ? v.substring(0, 200) : v);

@@ -227,6 +227,24 @@ class TrackerIngestTest {
     }
 
     @Test
+    void chunkedBodiesAreReadAndOversizedChunkedOnesRefused() throws Exception {
+        long ts = nextSecond();
+        // A body of unknown length goes out chunked (no Content-Length), as some HTTP clients send it.
+        java.util.function.Function<String, HttpRequest> chunked = body -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        var stored = http.send(chunked.apply("id=FD0007&timestamp=" + ts + "&lat=53.41&lon=-2.19"), HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from vehicle_position where device_id = 'FD0007' and fix_time = ?")
+                .param(java.sql.Timestamp.from(Instant.ofEpochSecond(ts))).query(Long.class).single()).isEqualTo(1);
+
+        var refused = http.send(chunked.apply("id=FD0007&junk=" + "x".repeat(1024 * 1024)), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(get("id=FD0007&timestamp=" + nextSecond() + "&lat=53.42&lon=-2.19").statusCode()).as("the port still answers").isEqualTo(200);
+    }
+
+    @Test
     void fleetdeskTelemetryMovesTheOdometerForward() throws Exception {
         long vehicleOdo = jdbc.sql("select odometer_km::bigint from vehicle where tracker_device_id = 'FD0008'").query(Long.class).single();
         long vehicleHours = jdbc.sql("select engine_hours::bigint from vehicle where tracker_device_id = 'FD0008'").query(Long.class).single();
