@@ -180,9 +180,23 @@ class PositionWriter implements SmartLifecycle {
 
     private StoredBatch write(List<Pending> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
+            Object[] columns = columns(batch);
+            // The usual batch is one plain insert in a transaction of its own: the insert and its commit
+            // in one round trip. ("on conflict do nothing" would make PostgreSQL insert every row
+            // speculatively, probing the key first, for the retries that almost never come.)
+            try {
+                c.setAutoCommit(true);
+                insert(c, INSERT, columns);
+                return new StoredBatch(new ArrayList<>(batch));
+            } catch (SQLException e) {
+                if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            // The batch holds a retry of a stored position: store the rest and find out which are new, together.
             c.setAutoCommit(false);
             try {
-                List<Pending> fresh = insertPositions(c, batch);
+                List<Pending> fresh = insertSkippingStored(c, batch, columns);
                 c.commit();
                 return new StoredBatch(fresh);
             } catch (SQLException e) {
@@ -194,7 +208,8 @@ class PositionWriter implements SmartLifecycle {
         }
     }
 
-    private List<Pending> insertPositions(Connection c, List<Pending> batch) throws SQLException {
+    /** The batch as one typed array per column, in {@link #INSERT}'s parameter order. */
+    private static Object[] columns(List<Pending> batch) {
         int n = batch.size();
         // Typed arrays travel in PostgreSQL's binary format (no number printing and parsing); times as epoch microseconds.
         String[] device = new String[n];
@@ -243,24 +258,16 @@ class PositionWriter implements SmartLifecycle {
             driver[i] = r.driverRef();
             attributes[i] = r.attributes().isEmpty() ? null : json(r.attributes());
         }
-        Object[] columns = {device, fixTime, vehicle, received, lat, lon, speed, heading, altitude, accuracy, odometer, fuel, engineTemp,
+        return new Object[]{device, fixTime, vehicle, received, lat, lon, speed, heading, altitude, accuracy, odometer, fuel, engineTemp,
                 rpm, batteryV, batteryPct, ignition, harshBrake, harshAccel, driver, attributes};
-        // A plain insert first: "on conflict do nothing" makes PostgreSQL insert every row speculatively
-        // (probe the key, insert, confirm), for the retries that almost never come.
-        try {
-            insert(c, INSERT, columns);
-            return new ArrayList<>(batch);
-        } catch (SQLException e) {
-            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
-                throw e;
-            }
-            c.rollback();
-        }
+    }
+
+    private static List<Pending> insertSkippingStored(Connection c, List<Pending> batch, Object[] columns) throws SQLException {
         int inserted = insert(c, INSERT_NEW, columns);
-        if (inserted == n) {
-            return new ArrayList<>(batch); // the usual case: no position was a retry of one already stored
+        if (inserted == batch.size()) {
+            return new ArrayList<>(batch); // nothing conflicts any more (the stored copy was removed meanwhile)
         }
-        return storedByThisBatch(c, batch, device, fixTime);
+        return storedByThisBatch(c, batch, (String[]) columns[0], (Long[]) columns[1]);
     }
 
     private static int insert(Connection c, String sql, Object[] columns) throws SQLException {
