@@ -180,13 +180,14 @@ class PositionWriter implements SmartLifecycle {
 
     private StoredBatch write(List<Pending> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            Object[] columns = columns(batch);
-            // The usual batch is one plain insert in a transaction of its own: the insert and its commit
-            // in one round trip. ("on conflict do nothing" would make PostgreSQL insert every row
-            // speculatively, probing the key first, for the retries that almost never come.)
+            // The usual batch is one binary COPY in a transaction of its own: rows go in as PostgreSQL
+            // stores them, inserted in bulk, and the commit comes with the same round trip. COPY
+            // cannot skip a row that is stored already ("on conflict do nothing" would also make an
+            // insert write every row speculatively, probing the key first), so a batch that holds a
+            // tracker's retry fails as a whole and takes the insert below.
             try {
                 c.setAutoCommit(true);
-                insert(c, INSERT, columns);
+                copy(c, batch);
                 return new StoredBatch(new ArrayList<>(batch));
             } catch (SQLException e) {
                 if (!DUPLICATE_KEY.equals(e.getSQLState())) {
@@ -194,6 +195,7 @@ class PositionWriter implements SmartLifecycle {
                 }
             }
             // The batch holds a retry of a stored position: store the rest and find out which are new, together.
+            Object[] columns = columns(batch);
             c.setAutoCommit(false);
             try {
                 List<Pending> fresh = insertSkippingStored(c, batch, columns);
@@ -205,6 +207,121 @@ class PositionWriter implements SmartLifecycle {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    private static final String COPY = """
+            copy vehicle_position (device_id, fix_time, vehicle_id, received_at, latitude, longitude, speed_kmh, heading, altitude_m,
+                 accuracy_m, odometer_km, fuel_pct, engine_temp_c, rpm, battery_v, battery_pct, ignition, harsh_brake, harsh_accel,
+                 driver_ref, attributes) from stdin (format binary)""";
+    private static final byte[] COPY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    /** PostgreSQL counts time from 2000-01-01 UTC, in microseconds. */
+    private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+
+    private static void copy(Connection c, List<Pending> batch) throws SQLException {
+        byte[] rows = copyRows(batch);
+        org.postgresql.copy.CopyIn copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(COPY);
+        try {
+            copy.writeToCopy(rows, 0, rows.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** The batch in COPY's binary format: a header, each row as its fields (length, then value; -1 for null), an end mark. */
+    static byte[] copyRows(List<Pending> batch) {
+        var bytes = new java.io.ByteArrayOutputStream(64 + batch.size() * 200);
+        var out = new java.io.DataOutputStream(bytes);
+        try {
+            out.write(COPY_SIGNATURE);
+            out.writeInt(0); // flags
+            out.writeInt(0); // no header extension
+            for (Pending p : batch) {
+                PositionReport r = p.report();
+                out.writeShort(21);
+                text(out, r.deviceId());
+                int8(out, micros(r.fixTime()) - POSTGRES_EPOCH_MICROS);
+                int8(out, p.vehicleId());
+                int8(out, micros(p.receivedAt()) - POSTGRES_EPOCH_MICROS);
+                float8(out, r.latitude());
+                float8(out, r.longitude());
+                float4(out, r.speedKmh());
+                float4(out, r.heading());
+                float4(out, r.altitudeM());
+                float4(out, r.accuracyM());
+                float8(out, r.odometerKm());
+                float4(out, r.fuelPct());
+                float4(out, r.engineTempC());
+                if (r.rpm() == null) {
+                    out.writeInt(-1);
+                } else {
+                    out.writeInt(4);
+                    out.writeInt(r.rpm());
+                }
+                float4(out, r.batteryV());
+                float4(out, r.batteryPct());
+                bool(out, r.ignition());
+                bool(out, r.harshBrake());
+                bool(out, r.harshAccel());
+                text(out, r.driverRef());
+                if (r.attributes().isEmpty()) {
+                    out.writeInt(-1);
+                } else {
+                    byte[] json = json(r.attributes()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.writeInt(json.length + 1);
+                    out.writeByte(1); // jsonb's binary format: a version byte, then the text
+                    out.write(json);
+                }
+            }
+            out.writeShort(-1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // writing to memory
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void text(java.io.DataOutputStream out, String value) throws java.io.IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static void int8(java.io.DataOutputStream out, long value) throws java.io.IOException {
+        out.writeInt(8);
+        out.writeLong(value);
+    }
+
+    private static void float8(java.io.DataOutputStream out, Double value) throws java.io.IOException {
+        if (value == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(8);
+            out.writeDouble(value);
+        }
+    }
+
+    private static void float4(java.io.DataOutputStream out, Double value) throws java.io.IOException {
+        if (value == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(4);
+            out.writeFloat(value.floatValue());
+        }
+    }
+
+    private static void bool(java.io.DataOutputStream out, Boolean value) throws java.io.IOException {
+        if (value == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(1);
+            out.writeByte(value ? 1 : 0);
         }
     }
 

@@ -189,6 +189,45 @@ class TrackerIngestTest {
     }
 
     @Test
+    void everyFieldOfABatchIsStoredAsSentAndAnEmptyOneAsNull() throws Exception {
+        var vehicle = jdbc.sql("select id, depot_id, registration from vehicle where tracker_device_id = 'FD0009'").query().singleRow();
+        long vehicleId = ((Number) vehicle.get("id")).longValue();
+        Instant fix = Instant.ofEpochSecond(nextSecond(), 123_456_789); // below a microsecond is cut, as PostgreSQL keeps it
+        Instant received = Instant.now();
+        var full = new PositionWriter.Pending(new PositionReport("FD0009", fix, 53.123456789, -2.987654321, 48.5, 271.25, 87.5, 4.5,
+                120_345.678, 61.5, 92.25, 2150, 12.75, 88.0, true, false, true, "DRV-Ł7", java.util.Map.of("tid", "é\"\\x\ty")),
+                vehicleId, ((Number) vehicle.get("depot_id")).longValue(), (String) vehicle.get("registration"), received,
+                new java.util.concurrent.CompletableFuture<>());
+        var sparse = new PositionWriter.Pending(new PositionReport("FD0009", fix.plusSeconds(1), 53.2, -2.9, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, java.util.Map.of()), vehicleId, ((Number) vehicle.get("depot_id")).longValue(),
+                (String) vehicle.get("registration"), received, new java.util.concurrent.CompletableFuture<>());
+
+        assertThat(writer.writeNow(List.of(full, sparse))).containsExactly(full, sparse);
+
+        var row = jdbc.sql("select * from vehicle_position where device_id = 'FD0009' and fix_time = ?")
+                .param(java.sql.Timestamp.from(fix.truncatedTo(java.time.temporal.ChronoUnit.MICROS))).query().singleRow();
+        assertThat(((java.sql.Timestamp) row.get("received_at")).toInstant()).isEqualTo(full.receivedAt());
+        assertThat(row.get("vehicle_id")).isEqualTo(vehicleId);
+        assertThat(row.get("latitude")).isEqualTo(53.123456789);
+        assertThat(row.get("longitude")).isEqualTo(-2.987654321);
+        assertThat(row).containsEntry("speed_kmh", 48.5f).containsEntry("heading", 271.25f).containsEntry("altitude_m", 87.5f)
+                .containsEntry("accuracy_m", 4.5f).containsEntry("odometer_km", 120_345.678).containsEntry("fuel_pct", 61.5f)
+                .containsEntry("engine_temp_c", 92.25f).containsEntry("rpm", 2150).containsEntry("battery_v", 12.75f)
+                .containsEntry("battery_pct", 88.0f).containsEntry("ignition", true).containsEntry("harsh_brake", false)
+                .containsEntry("harsh_accel", true).containsEntry("driver_ref", "DRV-Ł7");
+        assertThat(jdbc.sql("select attributes ->> 'tid' from vehicle_position where device_id = 'FD0009' and fix_time = ?")
+                .param(java.sql.Timestamp.from(fix.truncatedTo(java.time.temporal.ChronoUnit.MICROS))).query(String.class).single())
+                .isEqualTo("é\"\\x\ty");
+
+        var empty = jdbc.sql("select * from vehicle_position where device_id = 'FD0009' and fix_time = ?")
+                .param(java.sql.Timestamp.from(fix.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MICROS))).query().singleRow();
+        for (String column : List.of("speed_kmh", "heading", "altitude_m", "accuracy_m", "odometer_km", "fuel_pct", "engine_temp_c", "rpm",
+                "battery_v", "battery_pct", "ignition", "harsh_brake", "harsh_accel", "driver_ref", "attributes")) {
+            assertThat(empty.get(column)).as(column).isNull();
+        }
+    }
+
+    @Test
     void badRequestsGetAReasonAndAreCountedWhileValidDataNextToThemIsKept() throws Exception {
         double before = meters.counter("fleetdesk.ingest.rejected", "reason", "malformed").count();
         long ok1 = nextSecond();
