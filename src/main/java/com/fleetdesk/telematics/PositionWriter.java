@@ -233,95 +233,136 @@ class PositionWriter implements SmartLifecycle {
 
     /** The batch in COPY's binary format: a header, each row as its fields (length, then value; -1 for null), an end mark. */
     static byte[] copyRows(List<Pending> batch) {
-        var bytes = new java.io.ByteArrayOutputStream(64 + batch.size() * 200);
-        var out = new java.io.DataOutputStream(bytes);
-        try {
-            out.write(COPY_SIGNATURE);
-            out.writeInt(0); // flags
-            out.writeInt(0); // no header extension
-            for (Pending p : batch) {
-                PositionReport r = p.report();
-                out.writeShort(21);
-                text(out, r.deviceId());
-                int8(out, micros(r.fixTime()) - POSTGRES_EPOCH_MICROS);
-                int8(out, p.vehicleId());
-                int8(out, micros(p.receivedAt()) - POSTGRES_EPOCH_MICROS);
-                float8(out, r.latitude());
-                float8(out, r.longitude());
-                float4(out, r.speedKmh());
-                float4(out, r.heading());
-                float4(out, r.altitudeM());
-                float4(out, r.accuracyM());
-                float8(out, r.odometerKm());
-                float4(out, r.fuelPct());
-                float4(out, r.engineTempC());
-                if (r.rpm() == null) {
-                    out.writeInt(-1);
-                } else {
-                    out.writeInt(4);
-                    out.writeInt(r.rpm());
-                }
-                float4(out, r.batteryV());
-                float4(out, r.batteryPct());
-                bool(out, r.ignition());
-                bool(out, r.harshBrake());
-                bool(out, r.harshAccel());
-                text(out, r.driverRef());
-                if (r.attributes().isEmpty()) {
-                    out.writeInt(-1);
-                } else {
-                    byte[] json = json(r.attributes()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    out.writeInt(json.length + 1);
-                    out.writeByte(1); // jsonb's binary format: a version byte, then the text
-                    out.write(json);
-                }
+        CopyRows out = new CopyRows(64 + batch.size() * 160);
+        out.bytes(COPY_SIGNATURE);
+        out.int4(0); // flags
+        out.int4(0); // no header extension
+        for (Pending p : batch) {
+            PositionReport r = p.report();
+            out.int2(21);
+            out.text(r.deviceId());
+            out.int8Field(micros(r.fixTime()) - POSTGRES_EPOCH_MICROS);
+            out.int8Field(p.vehicleId());
+            out.int8Field(micros(p.receivedAt()) - POSTGRES_EPOCH_MICROS);
+            out.float8(r.latitude());
+            out.float8(r.longitude());
+            out.float4(r.speedKmh());
+            out.float4(r.heading());
+            out.float4(r.altitudeM());
+            out.float4(r.accuracyM());
+            out.float8(r.odometerKm());
+            out.float4(r.fuelPct());
+            out.float4(r.engineTempC());
+            if (r.rpm() == null) {
+                out.int4(-1);
+            } else {
+                out.int4(4);
+                out.int4(r.rpm());
             }
-            out.writeShort(-1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // writing to memory
+            out.float4(r.batteryV());
+            out.float4(r.batteryPct());
+            out.bool(r.ignition());
+            out.bool(r.harshBrake());
+            out.bool(r.harshAccel());
+            out.text(r.driverRef());
+            if (r.attributes().isEmpty()) {
+                out.int4(-1);
+            } else {
+                byte[] json = json(r.attributes()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.int4(json.length + 1);
+                out.bytes(new byte[]{1}); // jsonb's binary format: a version byte, then the text
+                out.bytes(json);
+            }
         }
-        return bytes.toByteArray();
+        out.int2(-1);
+        return out.toArray();
     }
 
-    private static void text(java.io.DataOutputStream out, String value) throws java.io.IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
+    /** A growing big-endian buffer for COPY rows (the writer thread's own: no locking, unlike the java.io streams). */
+    private static final class CopyRows {
+        private byte[] buffer;
+        private int size;
+
+        CopyRows(int capacity) {
+            buffer = new byte[capacity];
         }
-        byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
 
-    private static void int8(java.io.DataOutputStream out, long value) throws java.io.IOException {
-        out.writeInt(8);
-        out.writeLong(value);
-    }
-
-    private static void float8(java.io.DataOutputStream out, Double value) throws java.io.IOException {
-        if (value == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(8);
-            out.writeDouble(value);
+        private void room(int more) {
+            if (size + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
         }
-    }
 
-    private static void float4(java.io.DataOutputStream out, Double value) throws java.io.IOException {
-        if (value == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(4);
-            out.writeFloat(value.floatValue());
+        void bytes(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, buffer, size, b.length);
+            size += b.length;
         }
-    }
 
-    private static void bool(java.io.DataOutputStream out, Boolean value) throws java.io.IOException {
-        if (value == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(1);
-            out.writeByte(value ? 1 : 0);
+        void int2(int v) {
+            room(2);
+            buffer[size++] = (byte) (v >>> 8);
+            buffer[size++] = (byte) v;
+        }
+
+        void int4(int v) {
+            room(4);
+            buffer[size++] = (byte) (v >>> 24);
+            buffer[size++] = (byte) (v >>> 16);
+            buffer[size++] = (byte) (v >>> 8);
+            buffer[size++] = (byte) v;
+        }
+
+        void int8(long v) {
+            int4((int) (v >>> 32));
+            int4((int) v);
+        }
+
+        void int8Field(long v) {
+            int4(8);
+            int8(v);
+        }
+
+        void float8(Double v) {
+            if (v == null) {
+                int4(-1);
+            } else {
+                int4(8);
+                int8(Double.doubleToLongBits(v));
+            }
+        }
+
+        void float4(Double v) {
+            if (v == null) {
+                int4(-1);
+            } else {
+                int4(4);
+                int4(Float.floatToIntBits(v.floatValue()));
+            }
+        }
+
+        void bool(Boolean v) {
+            if (v == null) {
+                int4(-1);
+            } else {
+                int4(1);
+                room(1);
+                buffer[size++] = (byte) (v ? 1 : 0);
+            }
+        }
+
+        void text(String v) {
+            if (v == null) {
+                int4(-1);
+                return;
+            }
+            byte[] utf8 = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int4(utf8.length);
+            bytes(utf8);
+        }
+
+        byte[] toArray() {
+            return java.util.Arrays.copyOf(buffer, size);
         }
     }
 

@@ -394,8 +394,8 @@ public final class TelematicsBenchmark {
 
     private void storage() throws Exception {
         System.out.printf(Locale.ROOT, "%n--- Storage path fed directly vs PostgreSQL COPY, same table and rows ---%n"
-                + "PositionWriter.writeNow in batches of %,d on one thread (insert .. select from unnest of binary arrays%n"
-                + "(on conflict do nothing only for a batch holding a retry), one transaction per batch, then the batch's last positions as their round would) vs one COPY .. FROM STDIN of the same rows (fix times 1 s apart%n"
+                + "PositionWriter.writeNow in batches of %,d on one thread (a binary COPY per batch, its own transaction;%n"
+                + "a batch holding a retry would take an insert .. on conflict do nothing), then the batch's last positions as their round would) vs one COPY .. FROM STDIN (text) of the same rows (fix times 1 s apart%n"
                 + "from the writer's, same devices, same partition); %d measured rounds of %,d rows each, alternating which goes first,%n"
                 + "CHECKPOINT before each; one warm-up round of %,d rows each first.%n",
                 batch, storageRounds, storageRows, Math.min(storageRows, 20_000));
