@@ -26,6 +26,7 @@ class LiveMapFeed implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final long intervalMs;
     private final long vehicleRefreshNanos;
+    private final java.util.concurrent.ConcurrentLinkedQueue<List<PositionWriter.Pending>> arrived = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Long, PositionWriter.Pending> newest = new HashMap<>(); // guarded by this
     /** When each vehicle was last published (System.nanoTime); guarded by this. */
     private final Map<Long, Long> publishedAt = new HashMap<>();
@@ -39,9 +40,17 @@ class LiveMapFeed implements SmartLifecycle {
         this.vehicleRefreshNanos = Math.max(0, vehicleRefreshMs) * 1_000_000L;
     }
 
-    /** Remembers each vehicle's newest fix until the next publication (as stored: a move is made only when published). */
+    /**
+     * Hands stored positions over to be remembered (each vehicle's newest) until the next
+     * publication. Called by the writer between two batches, so it only queues: the sorting out
+     * happens on the feed's own thread.
+     */
     void offer(List<PositionWriter.Pending> stored) {
-        synchronized (this) {
+        arrived.add(stored);
+    }
+
+    private void takeArrived() {
+        for (List<PositionWriter.Pending> stored; (stored = arrived.poll()) != null; ) {
             for (PositionWriter.Pending p : stored) {
                 PositionWriter.Pending current = newest.putIfAbsent(p.vehicleId(), p);
                 if (current != null && p.report().fixTime().isAfter(current.report().fixTime())) {
@@ -62,6 +71,7 @@ class LiveMapFeed implements SmartLifecycle {
     int publish(long nowNanos) {
         List<VehicleMove> moves;
         synchronized (this) {
+            takeArrived();
             if (newest.isEmpty()) {
                 return 0;
             }

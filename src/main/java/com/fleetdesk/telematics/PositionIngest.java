@@ -32,12 +32,11 @@ public class PositionIngest {
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
-    private final Cache<String, Optional<FleetDirectory.TrackedVehicle>> devices = Caffeine.newBuilder()
+    /** Each device's vehicle (empty: unknown) and its rate limit, found with one lookup per position. */
+    private final Cache<String, Device> devices = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
     private final Cache<String, Boolean> recentlyRecordedUnknown = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
-    private final Cache<String, RateLimit> limits = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
     private final java.util.Map<String, io.micrometer.core.instrument.Counter> accepted = new java.util.concurrent.ConcurrentHashMap<>();
     private final double ratePerSecond;
     private final double burst;
@@ -59,22 +58,18 @@ public class PositionIngest {
      */
     public CompletableFuture<Boolean> accept(PositionReport report, String protocol, java.util.function.Supplier<String> remoteAddress) {
         // getIfPresent first: a hit is the common case and much cheaper than get(key, loader)
-        Optional<FleetDirectory.TrackedVehicle> known = devices.getIfPresent(report.deviceId());
+        Device known = devices.getIfPresent(report.deviceId());
         if (known == null) {
-            known = fleet.byTrackerDevice(report.deviceId());
+            known = new Device(fleet.byTrackerDevice(report.deviceId()).orElse(null), new RateLimit(burst));
             devices.put(report.deviceId(), known);
         }
-        FleetDirectory.TrackedVehicle vehicle = known.orElse(null);
+        FleetDirectory.TrackedVehicle vehicle = known.vehicle();
         if (vehicle == null) {
             recordUnknown(report.deviceId(), protocol, remoteAddress.get());
             throw rejected(new IngestRejected(400, "unknown_device", "unknown device " + report.deviceId()
                     + ": an administrator must fit it to a vehicle in Fleetdesk first"));
         }
-        RateLimit limit = limits.getIfPresent(report.deviceId());
-        if (limit == null) {
-            limit = limits.get(report.deviceId(), id -> new RateLimit(burst));
-        }
-        if (!limit.tryTake(ratePerSecond, burst, System.nanoTime())) {
+        if (!known.limit().tryTake(ratePerSecond, burst, System.nanoTime())) {
             throw rejected(new IngestRejected(429, "rate_limited", "device " + report.deviceId() + " sends too fast; slow down"));
         }
         accepted.computeIfAbsent(protocol, pr -> meters.counter("fleetdesk.ingest.accepted", "protocol", pr)).increment();
@@ -132,6 +127,13 @@ public class PositionIngest {
         if (!hours.isEmpty()) {
             fleet.advanceEngineHours(hours);
         }
+    }
+
+    /**
+     * A device as ingest knows it. The rate limit lives as long as the entry: it starts full again
+     * when the entry is reloaded (every 5 minutes, or when a vehicle changes).
+     */
+    private record Device(FleetDirectory.TrackedVehicle vehicle, RateLimit limit) {
     }
 
     /** Token bucket per device. */
