@@ -232,7 +232,7 @@ class PositionWriter implements SmartLifecycle {
     }
 
     /** The batch in COPY's binary format: a header, each row as its fields (length, then value; -1 for null), an end mark. */
-    static byte[] copyRows(List<Pending> batch) {
+    private static byte[] copyRows(List<Pending> batch) {
         CopyRows out = new CopyRows(64 + batch.size() * 160);
         out.bytes(COPY_SIGNATURE);
         out.int4(0); // flags
