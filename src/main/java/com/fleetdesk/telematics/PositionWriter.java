@@ -40,6 +40,7 @@ class PositionWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PositionWriter.class);
 
+    /** For a batch that holds a tracker's retry of a stored position (rare): stores the rest, skipping what is stored. */
     private static final String INSERT = """
             insert into vehicle_position (device_id, fix_time, vehicle_id, received_at, latitude, longitude, speed_kmh, heading,
                    altitude_m, accuracy_m, odometer_km, fuel_pct, engine_temp_c, rpm, battery_v, battery_pct, ignition,
@@ -50,10 +51,8 @@ class PositionWriter implements SmartLifecycle {
                           ?::float4[], ?::float4[], ?::float4[], ?::float8[], ?::float4[], ?::float4[], ?::int[], ?::float4[],
                           ?::float4[], ?::bool[], ?::bool[], ?::bool[], ?::varchar[], ?::text[])
                    as t(d, f, v, r, la, lo, sp, he, al, ac, od, fu, et, rp, bv, bp, ig, hb, ha, dr, at)
+            on conflict do nothing
             """;
-
-    /** For a batch that holds a tracker's retry of a stored position (rare): skips what is stored already. */
-    private static final String INSERT_NEW = INSERT + " on conflict do nothing";
 
     /** PostgreSQL's unique_violation: the batch holds a position stored before. */
     private static final String DUPLICATE_KEY = "23505";
@@ -421,20 +420,17 @@ class PositionWriter implements SmartLifecycle {
     }
 
     private static List<Pending> insertSkippingStored(Connection c, List<Pending> batch, Object[] columns) throws SQLException {
-        int inserted = insert(c, INSERT_NEW, columns);
+        int inserted;
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (int col = 0; col < columns.length; col++) {
+                ps.setObject(col + 1, columns[col]);
+            }
+            inserted = ps.executeUpdate();
+        }
         if (inserted == batch.size()) {
             return new ArrayList<>(batch); // nothing conflicts any more (the stored copy was removed meanwhile)
         }
         return storedByThisBatch(c, batch, (String[]) columns[0], (Long[]) columns[1]);
-    }
-
-    private static int insert(Connection c, String sql, Object[] columns) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int col = 0; col < columns.length; col++) {
-                ps.setObject(col + 1, columns[col]);
-            }
-            return ps.executeUpdate();
-        }
     }
 
     /**
