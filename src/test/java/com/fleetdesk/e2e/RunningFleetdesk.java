@@ -66,25 +66,42 @@ public final class RunningFleetdesk implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        // Demo data is loaded by the time logins are printed; wait for that too.
+        awaitStarted(process, baseUrl() + "/actuator/health", log, List.of("Demo logins"), timeout, 500);
+    }
+
+    /**
+     * Waits until a started Fleetdesk process answers {@code healthUrl} with 200 and its log holds
+     * every one of {@code logMarkers}; fails with the log's tail if it exits or the time runs out.
+     */
+    public static void awaitStarted(Process process, String healthUrl, Path log, List<String> logMarkers, Duration timeout, long pollMillis)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Fleetdesk exited during start-up:\n" + tail());
+                throw new IllegalStateException("Fleetdesk exited during start-up:\n" + tail(log, 80));
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                // Demo data is loaded by the time logins are printed; wait for that too.
-                if (response.statusCode() == 200 && Files.readString(log).contains("Demo logins")) {
-                    return;
+                var response = http.send(HttpRequest.newBuilder(URI.create(healthUrl)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    String text = Files.readString(log);
+                    if (logMarkers.stream().allMatch(text::contains)) {
+                        return;
+                    }
                 }
             } catch (IOException notYet) {
                 // server still starting
             }
-            Thread.sleep(500);
+            Thread.sleep(pollMillis);
         }
-        throw new IllegalStateException("Fleetdesk did not become healthy in " + timeout + ":\n" + tail());
+        throw new IllegalStateException("Fleetdesk did not become healthy in " + timeout + ":\n" + tail(log, 80));
+    }
+
+    /** The last {@code count} lines of a log. */
+    public static String tail(Path log, int count) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     public String baseUrl() {
@@ -92,8 +109,7 @@ public final class RunningFleetdesk implements AutoCloseable {
     }
 
     public String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        return tail(log, 80);
     }
 
     public String serverLog() throws IOException {

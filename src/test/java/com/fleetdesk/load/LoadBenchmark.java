@@ -73,31 +73,19 @@ public final class LoadBenchmark {
     private LoadBenchmark(BenchmarkApp app) {
         this.app = app;
         this.base = "http://localhost:" + app.httpPort;
-        this.db = new HikariDataSource();
-        db.setJdbcUrl("jdbc:postgresql://localhost:" + app.dbPort + "/fleetdesk");
-        db.setUsername("postgres");
-        db.setMaximumPoolSize(2);
-        db.setPoolName("bench");
+        this.db = app.database(2);
     }
 
     public static void main(String[] args) {
-        int exit = 0;
-        System.out.printf(Locale.ROOT, "Load benchmark: %d cores, %s, load generator max heap %,d MB%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + Runtime.version(),
-                Runtime.getRuntime().maxMemory() >> 20);
-        try (BenchmarkApp app = BenchmarkApp.start("target/bench-load-pg", "bench-load-app.log", List.of(
-                "--fleetdesk.demo.vehicles=" + Integer.getInteger("bench.devices", 2000), "--fleetdesk.demo.drivers=1000"))) {
+        BenchmarkApp.runMain("Load benchmark", "target/bench-load-pg", "bench-load-app.log", List.of(
+                "--fleetdesk.demo.vehicles=" + Integer.getInteger("bench.devices", 2000), "--fleetdesk.demo.drivers=1000"), app -> {
             LoadBenchmark bench = new LoadBenchmark(app);
             try {
                 bench.run();
             } finally {
                 bench.db.close();
             }
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        });
     }
 
     private record Planned(String username, VaadinUser.Profile profile) {

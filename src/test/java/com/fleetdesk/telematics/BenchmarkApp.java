@@ -2,15 +2,10 @@ package com.fleetdesk.telematics;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,31 +85,43 @@ public final class BenchmarkApp implements AutoCloseable {
         return app;
     }
 
-    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Fleetdesk exited during start-up:\n" + tail());
-            }
-            try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                String text = Files.readString(log);
-                if (response.statusCode() == 200 && text.contains("Demo logins") && text.contains("Tracker ingest listening")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("Fleetdesk did not become ready in " + timeout + ":\n" + tail());
+    /** What a benchmark does with the started app. */
+    @FunctionalInterface
+    public interface Benchmark {
+        void run(BenchmarkApp app) throws Exception;
     }
 
-    private String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    /**
+     * A benchmark's main method: prints the machine, starts the app, runs the benchmark, stops the
+     * app and exits with 1 if anything failed.
+     */
+    public static void runMain(String title, String defaultDataDir, String logName, List<String> demoArguments, Benchmark benchmark) {
+        int exit = 0;
+        System.out.printf(Locale.ROOT, "%s: %d cores, %s, load generator max heap %,d MB%n", title,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + Runtime.version(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        try (BenchmarkApp app = start(defaultDataDir, logName, demoArguments)) {
+            benchmark.run(app);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    /** A small pool on the app's database, for the benchmark's own queries and checks. */
+    public com.zaxxer.hikari.HikariDataSource database(int connections) {
+        var db = new com.zaxxer.hikari.HikariDataSource();
+        db.setJdbcUrl("jdbc:postgresql://localhost:" + dbPort + "/fleetdesk");
+        db.setUsername("postgres");
+        db.setMaximumPoolSize(connections);
+        db.setPoolName("bench");
+        return db;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        com.fleetdesk.e2e.RunningFleetdesk.awaitStarted(process, "http://localhost:" + httpPort + "/actuator/health", log,
+                List.of("Demo logins", "Tracker ingest listening"), timeout, 1000);
     }
 
     private static int freePort() throws IOException {

@@ -96,11 +96,7 @@ public final class TelematicsBenchmark {
 
     private TelematicsBenchmark(BenchmarkApp app) throws SQLException {
         this.app = app;
-        this.db = new HikariDataSource();
-        db.setJdbcUrl("jdbc:postgresql://localhost:" + app.dbPort + "/fleetdesk");
-        db.setUsername("postgres");
-        db.setMaximumPoolSize(3);
-        db.setPoolName("bench");
+        this.db = app.database(3);
         this.cpu = new CpuUse(app.process.toHandle(), app.dataDir);
         List<Device> all = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
@@ -117,24 +113,16 @@ public final class TelematicsBenchmark {
         this.fleet = List.copyOf(all.subList(0, devices));
     }
 
-    public static void main(String[] args) throws Exception {
-        int exit = 0;
-        System.out.printf(Locale.ROOT, "Telematics benchmark: %d cores, %s, load generator max heap %,d MB%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + Runtime.version(),
-                Runtime.getRuntime().maxMemory() >> 20);
-        try (BenchmarkApp app = BenchmarkApp.start("target/bench-telematics-pg", "bench-telematics-app.log", List.of(
-                "--fleetdesk.demo.vehicles=1000", "--fleetdesk.demo.drivers=1000", "--fleetdesk.demo.sizes.trip-logs=0"))) {
+    public static void main(String[] args) {
+        BenchmarkApp.runMain("Telematics benchmark", "target/bench-telematics-pg", "bench-telematics-app.log", List.of(
+                "--fleetdesk.demo.vehicles=1000", "--fleetdesk.demo.drivers=1000", "--fleetdesk.demo.sizes.trip-logs=0"), app -> {
             TelematicsBenchmark bench = new TelematicsBenchmark(app);
             try {
                 bench.run();
             } finally {
                 bench.db.close();
             }
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        });
     }
 
     private void run() throws Exception {
