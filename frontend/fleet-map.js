@@ -7,7 +7,6 @@
  *
  * Public methods (called with element.callJsFunction from Java; all arguments are plain JSON):
  *   setMarkers(markers) upsertMarker(marker) upsertMarkers(markers) removeMarker(id)
- *   upsertMarkersText(json) — upsertMarkers with the array as JSON text (prepared once on the server for many maps)
  *     marker = {id, lat, lon, heading|null, colour, label, title, status}
  *   setPolylines(lines) upsertPolyline(line) removePolyline(id) extendPolyline(id, [lat, lon], maxPoints)
  *     line = {id, points: [[lat, lon], ...], colour, weight, label}
@@ -354,16 +353,6 @@ class FleetMapElement extends HTMLElement {
     for (const m of Array.isArray(markers) ? markers : []) {
       this.upsertMarker(m);
     }
-  }
-
-  upsertMarkersText(json) {
-    let markers;
-    try {
-      markers = JSON.parse(json);
-    } catch (e) {
-      return; // nothing the server sends, but a broken text must not break the map
-    }
-    this.upsertMarkers(markers);
   }
 
   removeMarker(id) {

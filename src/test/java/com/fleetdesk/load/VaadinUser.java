@@ -41,7 +41,7 @@ final class VaadinUser {
     private static final Pattern GRID_CONFIRM = Pattern.compile("\\[\\{\"@v-node\":(\\d+)\\},(\\d+),\"return \\$0\\.\\$connector\\.confirm\\(\\$1\\)\"\\]");
     private static final Pattern GRID_SIZE = Pattern.compile("\\[\\{\"@v-node\":(\\d+)\\},(\\d+),\"return \\$0\\.\\$connector\\.updateSize\\(\\$1\\)\"\\]");
     private static final Pattern TAG = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"(vaadin-grid|fleet-map)\"\\}");
-    /** A marker's latitude, plain or inside the JSON text of {@code upsertMarkersText} (quotes escaped). */
+    /** A marker's latitude in a pushed {@code upsertMarkers} call (quotes escaped or not). */
     private static final Pattern LAT = Pattern.compile("lat\\\\?\":(50\\.\\d+)");
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");

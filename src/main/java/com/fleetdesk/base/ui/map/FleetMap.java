@@ -13,6 +13,7 @@ import com.vaadin.flow.shared.Registration;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -141,7 +142,8 @@ public class FleetMap extends Component implements HasSize, HasStyle, HasAriaLab
             }
             text.append(prepared.json());
         }
-        call("upsertMarkersText", text.append(']').toString());
+        // Raw JSON inside the response: as a string argument the text would be escaped again, for every map.
+        call("upsertMarkers", JSON.pojoNode(new RawValue(text.append(']').toString())));
     }
 
     /** @return whether there was such a marker */
