@@ -74,9 +74,9 @@ public class DriverListView extends Main {
         grid.addColumn(Driver::getFirstName).setHeader("First name").setKey("firstName").setSortProperty("firstName").setAutoWidth(true);
         grid.addColumn(d -> d.getDepot().getName()).setHeader("Depot").setKey("depot").setSortProperty("depot.name").setAutoWidth(true);
         grid.addColumn(Driver::getLicenceNumber).setHeader("Licence").setKey("licence").setAutoWidth(true);
-        grid.addComponentColumn(d -> licenceBadge(d, date)).setHeader("Licence expiry").setKey("licenceExpiry").setSortProperty("licenceExpiry").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(d -> licenceText(d, date), DriverListView::licenceTone)).setHeader("Licence expiry").setKey("licenceExpiry").setSortProperty("licenceExpiry").setAutoWidth(true);
         grid.addColumn(d -> d.getPhone() == null ? "—" : d.getPhone()).setHeader("Phone").setKey("phone").setAutoWidth(true);
-        grid.addComponentColumn(d -> new StatusBadge(d.getStatus().label(), d.getStatus() == DriverStatus.ACTIVE ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.NEUTRAL))
+        grid.addColumn(StatusBadge.renderer(d -> d.getStatus().label(), d -> d.getStatus() == DriverStatus.ACTIVE ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.NEUTRAL))
                 .setHeader("Status").setKey("status").setSortProperty("status").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Drivers");
@@ -107,16 +107,21 @@ public class DriverListView extends Main {
         live.subscribe(this, DriverChanged.class, event -> refresh());
     }
 
-    private static StatusBadge licenceBadge(Driver driver, DateTimeFormatter format) {
-        LocalDate today = LocalDate.now();
+    private static String licenceText(Driver driver, DateTimeFormatter format) {
         String text = format.format(driver.getLicenceExpiry());
+        return switch (licenceTone(driver)) {
+            case ERROR -> text + " (expired)";
+            case WARNING -> text + " (expires soon)";
+            default -> text;
+        };
+    }
+
+    private static StatusBadge.Tone licenceTone(Driver driver) {
+        LocalDate today = LocalDate.now();
         if (driver.licenceExpiredOn(today)) {
-            return new StatusBadge(text + " (expired)", StatusBadge.Tone.ERROR);
+            return StatusBadge.Tone.ERROR;
         }
-        if (driver.licenceExpiredOn(today.plusDays(60))) {
-            return new StatusBadge(text + " (expires soon)", StatusBadge.Tone.WARNING);
-        }
-        return new StatusBadge(text, StatusBadge.Tone.NEUTRAL);
+        return driver.licenceExpiredOn(today.plusDays(60)) ? StatusBadge.Tone.WARNING : StatusBadge.Tone.NEUTRAL;
     }
 
     private void applyFilter() {

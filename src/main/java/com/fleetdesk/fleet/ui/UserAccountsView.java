@@ -58,7 +58,7 @@ public class UserAccountsView extends Main {
         grid.addColumn(UserAccount::getFullName).setHeader("Name").setKey("fullName").setSortable(true).setAutoWidth(true);
         grid.addColumn(a -> a.getRoles().stream().map(Role::label).sorted().collect(Collectors.joining(", "))).setHeader("Roles").setKey("roles").setAutoWidth(true);
         grid.addColumn(a -> a.getDepots().stream().map(Depot::getName).sorted().collect(Collectors.joining(", "))).setHeader("Depots").setKey("depots").setFlexGrow(1);
-        grid.addComponentColumn(a -> a.isEnabled() ? new StatusBadge("Enabled", StatusBadge.Tone.SUCCESS) : new StatusBadge("Disabled", StatusBadge.Tone.NEUTRAL))
+        grid.addColumn(StatusBadge.renderer(a -> a.isEnabled() ? "Enabled" : "Disabled", a -> a.isEnabled() ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.NEUTRAL))
                 .setHeader("Status").setKey("enabled").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("User accounts");

@@ -79,7 +79,7 @@ public class VehicleListView extends Main {
         grid.addColumn(v -> v.getDepot().getName()).setHeader("Depot").setKey("depot").setSortProperty("depot.name").setAutoWidth(true);
         grid.addColumn(v -> v.getCurrentDriver() == null ? "—" : v.getCurrentDriver().fullName()).setHeader("Driver").setKey("driver").setAutoWidth(true);
         grid.addColumn(v -> km.format(v.getOdometerKm()) + " km").setHeader("Odometer").setKey("odometer").setSortProperty("odometerKm").setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setAutoWidth(true);
-        grid.addComponentColumn(VehicleListView::statusBadge).setHeader("Status").setKey("status").setSortProperty("status").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(v -> v.getStatus().label(), v -> statusTone(v.getStatus()))).setHeader("Status").setKey("status").setSortProperty("status").setAutoWidth(true);
         grid.addColumn(v -> v.getTrackerDeviceId() == null ? "—" : v.getTrackerDeviceId()).setHeader("Tracker").setKey("tracker").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Vehicles");
@@ -121,12 +121,12 @@ public class VehicleListView extends Main {
         dataProvider.refreshAll();
     }
 
-    static StatusBadge statusBadge(Vehicle vehicle) {
-        return new StatusBadge(vehicle.getStatus().label(), switch (vehicle.getStatus()) {
+    private static StatusBadge.Tone statusTone(VehicleStatus status) {
+        return switch (status) {
             case ACTIVE -> StatusBadge.Tone.SUCCESS;
             case IN_MAINTENANCE -> StatusBadge.Tone.WARNING;
             case OUT_OF_SERVICE -> StatusBadge.Tone.ERROR;
             case RETIRED -> StatusBadge.Tone.NEUTRAL;
-        });
+        };
     }
 }

@@ -55,7 +55,7 @@ public class CycleCountsView extends Main {
         category.setClearButtonVisible(true);
 
         grid.addColumn(CycleCountRow::number).setHeader("Count").setAutoWidth(true);
-        grid.addComponentColumn(r -> InventoryBadges.count(r.status())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(InventoryBadges.countRenderer(CycleCountRow::status)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(CycleCountRow::locationName).setHeader("Location").setFlexGrow(1);
         grid.addColumn(r -> r.categoryName() == null ? "All parts" : r.categoryName()).setHeader("Category").setAutoWidth(true);
         grid.addColumn(r -> r.counted() + " / " + r.lines()).setHeader("Counted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);

@@ -33,7 +33,7 @@ public class LowStockView extends Main {
         location.setItems(stock.locations());
         location.setItemLabelGenerator(StockLocationInfo::name);
         location.setClearButtonVisible(true);
-        grid.addComponentColumn(StockView::badge).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(StockView.badgeRenderer()).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(StockRow::partNumber).setHeader("Part number").setAutoWidth(true);
         grid.addColumn(StockRow::partName).setHeader("Name").setFlexGrow(1);
         grid.addColumn(StockRow::locationName).setHeader("Location").setAutoWidth(true);

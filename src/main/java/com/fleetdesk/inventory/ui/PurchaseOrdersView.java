@@ -60,7 +60,7 @@ public class PurchaseOrdersView extends Main {
         location.setClearButtonVisible(true);
 
         grid.addColumn(PurchaseOrderRow::number).setHeader("Order").setKey("number").setAutoWidth(true);
-        grid.addComponentColumn(r -> InventoryBadges.order(r.status())).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(InventoryBadges.orderRenderer(PurchaseOrderRow::status)).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(PurchaseOrderRow::supplierName).setHeader("Supplier").setKey("supplier").setFlexGrow(1);
         grid.addColumn(PurchaseOrderRow::locationName).setHeader("Deliver to").setKey("location").setFlexGrow(1);
         grid.addColumn(PurchaseOrderRow::lines).setHeader("Lines").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);

@@ -73,8 +73,9 @@ public class ReorderView extends Main {
         problem.setVisible(false);
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addComponentColumn(s -> s.needsOrder() ? new StatusBadge("Order", StatusBadge.Tone.WARNING)
-                : new StatusBadge(s.supplierId() == null && s.suggestedQuantity().signum() > 0 ? "No supplier" : "Enough", StatusBadge.Tone.SUCCESS))
+        grid.addColumn(StatusBadge.renderer(
+                s -> s.needsOrder() ? "Order" : s.supplierId() == null && s.suggestedQuantity().signum() > 0 ? "No supplier" : "Enough",
+                s -> s.needsOrder() ? StatusBadge.Tone.WARNING : StatusBadge.Tone.SUCCESS))
                 .setHeader("Advice").setAutoWidth(true);
         grid.addColumn(ReorderSuggestion::partNumber).setHeader("Part number").setAutoWidth(true);
         grid.addColumn(ReorderSuggestion::partName).setHeader("Name").setFlexGrow(1);

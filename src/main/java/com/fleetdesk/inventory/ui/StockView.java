@@ -11,6 +11,7 @@ import com.fleetdesk.inventory.CategoryInfo;
 import com.fleetdesk.inventory.InventoryCatalog;
 import com.fleetdesk.inventory.StockExport;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.fleetdesk.inventory.PartInfo;
 import com.fleetdesk.inventory.StockChanged;
@@ -94,7 +95,7 @@ public class StockView extends Main {
         grid.addColumn(r -> quantity(r.onHand(), r.unit())).setHeader("On hand").setKey("onHand").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(r -> quantity(r.reserved(), r.unit())).setHeader("Reserved").setKey("reserved").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(r -> quantity(r.available(), r.unit())).setHeader("Available").setKey("available").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addComponentColumn(StockView::badge).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(badgeRenderer()).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(r -> r.expiredInLots().signum() > 0 ? quantity(r.expiredInLots(), r.unit()) + " expired" : "")
                 .setHeader("Expired lots").setKey("expired").setAutoWidth(true);
         grid.addColumn(r -> r.bin() == null ? "" : r.bin()).setHeader("Bin").setKey("bin").setAutoWidth(true);
@@ -171,9 +172,8 @@ public class StockView extends Main {
         return filter;
     }
 
-    static StatusBadge badge(StockRow row) {
-        StockStatus s = row.status();
-        return new StatusBadge(s.label(), switch (s) {
+    static LitRenderer<StockRow> badgeRenderer() {
+        return StatusBadge.renderer(row -> row.status().label(), row -> switch (row.status()) {
             case OK -> StatusBadge.Tone.SUCCESS;
             case LOW -> StatusBadge.Tone.WARNING;
             case CRITICAL, OUT -> StatusBadge.Tone.ERROR;

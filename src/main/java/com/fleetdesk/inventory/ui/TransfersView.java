@@ -67,7 +67,7 @@ public class TransfersView extends Main {
         location.setHelperText("From or to");
 
         grid.addColumn(TransferRow::number).setHeader("Transfer").setAutoWidth(true);
-        grid.addComponentColumn(r -> InventoryBadges.transfer(r.status())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(InventoryBadges.transferRenderer(TransferRow::status)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> r.partNumber() + " · " + r.partName()).setHeader("Part").setFlexGrow(1);
         grid.addColumn(r -> StockView.quantity(r.quantity(), r.unit())).setHeader("Quantity").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(TransferRow::fromLocation).setHeader("From").setAutoWidth(true);

@@ -75,7 +75,7 @@ public class ServiceDueView extends Main {
         grid.addColumn(ServiceDueView::nextDue).setHeader("Next due").setKey("next").setAutoWidth(true);
         grid.addColumn(d -> MaintenanceBadges.km(d.odometerKm())).setHeader("Odometer").setKey("odometer")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addComponentColumn(d -> MaintenanceBadges.due(d.status())).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(MaintenanceBadges.dueRenderer(ServiceDue::status)).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addComponentColumn(this::workOrderCell).setHeader("Work order").setKey("workOrder").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Services due");

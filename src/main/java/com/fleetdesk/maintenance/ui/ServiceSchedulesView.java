@@ -47,8 +47,8 @@ public class ServiceSchedulesView extends Main {
         grid.addColumn(ServiceSchedule::intervalText).setHeader("Interval").setKey("interval").setAutoWidth(true);
         grid.addColumn(s -> String.join(", ", s.taskList())).setHeader("Tasks").setKey("tasks").setFlexGrow(2);
         grid.addColumn(s -> String.join(", ", s.typicalPartList())).setHeader("Typical parts").setKey("parts").setFlexGrow(1);
-        grid.addComponentColumn(s -> new StatusBadge(s.isActive() ? "In use" : "Not in use",
-                s.isActive() ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.NEUTRAL)).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(s -> s.isActive() ? "In use" : "Not in use",
+                s -> s.isActive() ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.NEUTRAL)).setHeader("Status").setKey("status").setAutoWidth(true);
         if (canEdit) {
             grid.addComponentColumn(s -> {
                 Button edit = new Button("Edit", e -> form.edit(s));

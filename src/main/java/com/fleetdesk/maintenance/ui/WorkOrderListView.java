@@ -1,5 +1,6 @@
 package com.fleetdesk.maintenance.ui;
 
+import com.fleetdesk.base.ui.GridLink;
 import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
@@ -12,7 +13,6 @@ import com.fleetdesk.fleet.DepotService;
 import com.fleetdesk.fleet.Vehicle;
 import com.fleetdesk.fleet.VehicleFilter;
 import com.fleetdesk.fleet.VehicleService;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import com.fleetdesk.maintenance.ServiceScheduleService;
 import com.fleetdesk.maintenance.WorkOrder;
@@ -36,7 +36,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Work orders of the caller's depots, newest first, page by page; filters and live updates. */
@@ -75,7 +74,7 @@ public class WorkOrderListView extends Main {
         grid.addColumn(WorkOrder::getNumber).setHeader("Number").setKey("number").setAutoWidth(true);
         grid.addColumn(WorkOrder::getVehicleRegistration).setHeader("Vehicle").setKey("vehicle").setAutoWidth(true);
         grid.addColumn(WorkOrder::getTitle).setHeader("Job").setKey("title").setFlexGrow(1);
-        grid.addComponentColumn(w -> MaintenanceBadges.workOrder(w.getStatus())).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(MaintenanceBadges.workOrderRenderer(WorkOrder::getStatus)).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(w -> w.getTechnicianUsername() == null ? "Unassigned" : w.getTechnicianUsername()).setHeader("Technician")
                 .setKey("technician").setAutoWidth(true);
         grid.addColumn(w -> MaintenanceBadges.WHEN.format(w.getCreatedAt())).setHeader("Opened").setKey("opened").setAutoWidth(true);
@@ -83,7 +82,7 @@ public class WorkOrderListView extends Main {
                 .setKey("completed").setAutoWidth(true);
         grid.addColumn(w -> MaintenanceBadges.money(w.totalCostWhenRead())).setHeader("Cost").setKey("cost")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addComponentColumn(w -> new RouterLink("Open", WorkOrderView.class, w.getId())).setHeader("Work order").setKey("open").setAutoWidth(true);
+        grid.addColumn(GridLink.to("Open", WorkOrderView.class, WorkOrder::getId)).setHeader("Work order").setKey("open").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Work orders");
         grid.setEmptyStateText("No work orders match these filters.");

@@ -144,8 +144,8 @@ public class WorkOrderView extends Main implements HasUrlParameter<Long> {
         parts.addColumn(WorkOrderPart::quantityText).setHeader("Quantity").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         parts.addColumn(p -> MaintenanceBadges.money(p.getUnitCost())).setHeader("Unit cost").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         parts.addColumn(p -> MaintenanceBadges.money(p.cost())).setHeader("Cost").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        parts.addComponentColumn(p -> new StatusBadge(p.isIssued() ? "Issued" : "Reserved",
-                p.isIssued() ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.INFO)).setHeader("Stock").setAutoWidth(true);
+        parts.addColumn(StatusBadge.renderer(p -> p.isIssued() ? "Issued" : "Reserved",
+                p -> p.isIssued() ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.INFO)).setHeader("Stock").setAutoWidth(true);
         parts.addComponentColumn(this::removePartButton).setHeader("Actions").setAutoWidth(true);
         parts.setAllRowsVisible(true);
         parts.setAriaLabel("Parts");

@@ -56,7 +56,7 @@ public class RoutePlanListView extends Main {
         grid.addColumn(PlanSummary::name).setHeader("Plan").setKey("name").setFlexGrow(1);
         grid.addColumn(PlanSummary::depotName).setHeader("Depot").setKey("depot").setAutoWidth(true);
         grid.addColumn(p -> DAY.format(p.date())).setHeader("Day").setKey("date").setAutoWidth(true);
-        grid.addComponentColumn(p -> PlanBadges.status(p.status())).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(PlanBadges.statusRenderer(PlanSummary::status)).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(PlanSummary::stops).setHeader("Stops").setKey("stops").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(PlanSummary::vehicles).setHeader("Vehicles").setKey("vehicles").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(p -> p.distanceKm() == null ? "" : p.distanceKm().toPlainString() + " km").setHeader("Distance")

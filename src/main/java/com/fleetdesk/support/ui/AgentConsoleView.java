@@ -109,8 +109,8 @@ public class AgentConsoleView extends Main {
 
         queue.addColumn(QueueEntry::customerUsername).setHeader("Customer").setAutoWidth(true);
         queue.addColumn(q -> q.subject() == null ? "" : q.subject()).setHeader("Subject").setFlexGrow(1);
-        queue.addComponentColumn(q -> new StatusBadge(q.status().label(),
-                q.status() == ConversationStatus.WAITING_FOR_AGENT ? StatusBadge.Tone.WARNING : StatusBadge.Tone.SUCCESS)).setHeader("Status").setAutoWidth(true);
+        queue.addColumn(StatusBadge.renderer(q -> q.status().label(),
+                q -> q.status() == ConversationStatus.WAITING_FOR_AGENT ? StatusBadge.Tone.WARNING : StatusBadge.Tone.SUCCESS)).setHeader("Status").setAutoWidth(true);
         queue.addColumn(q -> q.reason() == null ? "" : q.reason().label()).setHeader("Why").setAutoWidth(true);
         queue.addColumn(q -> minutes(q.waiting())).setHeader("Waiting").setAutoWidth(true);
         queue.addColumn(q -> q.agentUsername() == null ? "" : q.agentUsername()).setHeader("Agent").setAutoWidth(true);

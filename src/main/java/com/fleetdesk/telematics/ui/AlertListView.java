@@ -78,8 +78,8 @@ public class AlertListView extends Main implements BeforeEnterObserver {
         grid.addColumn(VehicleAlert::getVehicleRegistration).setHeader("Vehicle").setAutoWidth(true);
         grid.addColumn(a -> a.getKind().label()).setHeader("Alert").setAutoWidth(true);
         grid.addColumn(VehicleAlert::getMessage).setHeader("Details").setFlexGrow(1);
-        grid.addComponentColumn(AlertListView::severityBadge).setHeader("Severity").setAutoWidth(true);
-        grid.addComponentColumn(a -> statusBadge(a.getStatus())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(a -> a.getSeverity().label(), a -> severityTone(a.getSeverity()))).setHeader("Severity").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(a -> a.getStatus().label(), a -> statusTone(a.getStatus()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(AlertListView::handledBy).setHeader("Handled by").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -151,20 +151,20 @@ public class AlertListView extends Main implements BeforeEnterObserver {
         return "—";
     }
 
-    static StatusBadge severityBadge(VehicleAlert a) {
-        return new StatusBadge(a.getSeverity().label(), switch (a.getSeverity()) {
+    private static StatusBadge.Tone severityTone(AlertSeverity severity) {
+        return switch (severity) {
             case LOW -> StatusBadge.Tone.NEUTRAL;
             case MEDIUM -> StatusBadge.Tone.INFO;
             case HIGH -> StatusBadge.Tone.WARNING;
             case CRITICAL -> StatusBadge.Tone.ERROR;
-        });
+        };
     }
 
-    static StatusBadge statusBadge(AlertStatus status) {
-        return new StatusBadge(status.label(), switch (status) {
+    private static StatusBadge.Tone statusTone(AlertStatus status) {
+        return switch (status) {
             case OPEN -> StatusBadge.Tone.ERROR;
             case ACKNOWLEDGED -> StatusBadge.Tone.WARNING;
             case RESOLVED -> StatusBadge.Tone.SUCCESS;
-        });
+        };
     }
 }

@@ -61,8 +61,8 @@ public class AlertRulesView extends Main {
         form.setReadOnly(!canEdit);
         grid.addColumn(r -> depotNames.getOrDefault(r.getDepotId(), "?")).setHeader("Depot").setAutoWidth(true);
         grid.addColumn(AlertRule::describe).setHeader("Rule").setFlexGrow(1);
-        grid.addComponentColumn(r -> new StatusBadge(r.getSeverity().label(), StatusBadge.Tone.INFO)).setHeader("Severity").setAutoWidth(true);
-        grid.addComponentColumn(r -> r.isActive() ? new StatusBadge("Active", StatusBadge.Tone.SUCCESS) : new StatusBadge("Paused", StatusBadge.Tone.NEUTRAL))
+        grid.addColumn(StatusBadge.renderer(r -> r.getSeverity().label(), r -> StatusBadge.Tone.INFO)).setHeader("Severity").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(r -> r.isActive() ? "Active" : "Paused", r -> r.isActive() ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.NEUTRAL))
                 .setHeader("State").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Alert rules");

@@ -3,6 +3,7 @@ package com.fleetdesk.trips.ui;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
+import com.fleetdesk.base.ui.GridLink;
 import com.fleetdesk.trips.TripChanged;
 import com.fleetdesk.trips.TripFilter;
 import com.fleetdesk.trips.TripLogService;
@@ -51,8 +52,8 @@ public class ApprovalsInboxView extends Main {
         grid.addColumn(TripRow::depotName).setHeader("Depot").setAutoWidth(true);
         grid.addColumn(TripRow::purpose).setHeader("Purpose").setFlexGrow(1);
         grid.addColumn(r -> r.currency() + " " + r.totalCost().toPlainString()).setHeader("Cost").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addComponentColumn(r -> TripStatusBadges.policy(r.policyViolations())).setHeader("Policy").setAutoWidth(true);
-        grid.addComponentColumn(r -> new com.vaadin.flow.router.RouterLink("Open", TripDetailView.class, r.id())).setHeader("Trip").setAutoWidth(true);
+        grid.addColumn(TripStatusBadges.policyRenderer(TripRow::policyViolations)).setHeader("Policy").setAutoWidth(true);
+        grid.addColumn(GridLink.to("Open", TripDetailView.class, TripRow::id)).setHeader("Trip").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Trips awaiting approval");
         grid.setEmptyStateText("No trips are waiting for your decision.");

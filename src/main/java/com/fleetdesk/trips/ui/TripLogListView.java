@@ -1,5 +1,6 @@
 package com.fleetdesk.trips.ui;
 
+import com.fleetdesk.base.ui.GridLink;
 import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
@@ -45,7 +46,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
 import java.time.ZoneId;
@@ -120,9 +120,9 @@ public class TripLogListView extends Main {
                 .setSortProperty(TripSort.Column.DISTANCE.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(r -> r.currency() + " " + r.totalCost().toPlainString()).setHeader("Cost").setKey(TripSort.Column.TOTAL_COST.name())
                 .setSortProperty(TripSort.Column.TOTAL_COST.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addComponentColumn(r -> TripStatusBadges.status(r.status())).setHeader("Status").setKey(TripSort.Column.STATUS.name()).setAutoWidth(true);
-        grid.addComponentColumn(r -> TripStatusBadges.policy(r.policyViolations())).setHeader("Policy").setKey("policy").setWidth("18em").setFlexGrow(1);
-        grid.addComponentColumn(r -> new com.vaadin.flow.router.RouterLink("Open", TripDetailView.class, r.id())).setHeader("Trip").setKey("open").setAutoWidth(true);
+        grid.addColumn(TripStatusBadges.statusRenderer(TripRow::status)).setHeader("Status").setKey(TripSort.Column.STATUS.name()).setAutoWidth(true);
+        grid.addColumn(TripStatusBadges.policyRenderer(TripRow::policyViolations)).setHeader("Policy").setKey("policy").setWidth("18em").setFlexGrow(1);
+        grid.addColumn(GridLink.to("Open", TripDetailView.class, TripRow::id)).setHeader("Trip").setKey("open").setAutoWidth(true);
         // Policy reasons wrap inside their cell instead of widening the grid.
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Trip logs");

@@ -28,8 +28,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.math.BigDecimal;
-
 /** The expense policy: limits every trip is checked against. Administrators edit, others read. */
 @Route("trips/policy")
 @PageTitle("Expense policy · Fleetdesk")
@@ -52,7 +50,7 @@ public class TripPolicyView extends Main {
         form.setReadOnly(!admin);
         grid.addColumn(r -> r.getKind().label()).setHeader("Rule").setAutoWidth(true);
         grid.addColumn(TripPolicyRule::describe).setHeader("Limit").setFlexGrow(1);
-        grid.addComponentColumn(r -> r.isActive() ? new StatusBadge("Active", StatusBadge.Tone.SUCCESS) : new StatusBadge("Inactive", StatusBadge.Tone.NEUTRAL))
+        grid.addColumn(StatusBadge.renderer(r -> r.isActive() ? "Active" : "Inactive", r -> r.isActive() ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.NEUTRAL))
                 .setHeader("State").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Expense policy rules");

@@ -180,7 +180,7 @@ class InventoryViewsTest extends SpringBrowserlessTest {
         assertThat(test(view.grid).size()).isEqualTo(1);
         StockRow row = test(view.grid).getRow(0);
         assertThat(row.status()).isEqualTo(StockStatus.CRITICAL);
-        assertThat(test(view.grid).getCellText(0, 0)).isEqualTo("Critical");
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, 0, "text", String.class)).isEqualTo("Critical");
 
         LowStockView all = navigate(LowStockView.class);
         for (int i = 0; i < Math.min(30, test(all.grid).size()); i++) {

@@ -44,7 +44,7 @@ class StockViewTest extends SpringBrowserlessTest {
         for (int i = 0; i < rows; i++) {
             assertThat(test(view.grid).getRow(i).status()).isEqualTo(StockStatus.CRITICAL);
         }
-        assertThat(test(view.grid).getCellText(0, 6)).isEqualTo("Critical");
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, 6, "text", String.class)).isEqualTo("Critical");
         view.status.setValue(StockStatus.LOW);
         assertThat(test(view.grid).size()).as("and some below their reorder point").isPositive();
         assertThat(test(view.grid).getRow(0).status()).isEqualTo(StockStatus.LOW);

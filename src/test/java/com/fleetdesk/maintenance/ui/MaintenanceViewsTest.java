@@ -55,7 +55,7 @@ class MaintenanceViewsTest extends SpringBrowserlessTest {
         for (int i = 0; i < rows; i++) {
             assertThat(test(view.grid).getRow(i).status()).isEqualTo(DueStatus.OVERDUE);
         }
-        assertThat(test(view.grid).getCellText(0, 7)).isEqualTo("Overdue");
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, 7, "text", String.class)).isEqualTo("Overdue");
 
         test(view.search).setValue(van.getRegistration());
         ServiceDue line = test(view.grid).getRow(0);
@@ -100,7 +100,7 @@ class MaintenanceViewsTest extends SpringBrowserlessTest {
         view.quantity.setValue(new BigDecimal("2"));
         test(view.reserve).click();
         assertThat(test(view.parts).size()).isEqualTo(1);
-        assertThat(test(view.parts).getCellText(0, 6)).isEqualTo("Reserved");
+        assertThat(test(view.parts).getLitRendererPropertyValue(0, 6, "text", String.class)).isEqualTo("Reserved");
         assertThat(fixtures.level(s).reserved()).isEqualByComparingTo("2");
 
         test(view.notes).setValue("Rear blade also worn");
@@ -117,7 +117,7 @@ class MaintenanceViewsTest extends SpringBrowserlessTest {
 
         assertThat(orders.find(order.getId()).orElseThrow().getStatus()).isEqualTo(WorkOrderStatus.DONE);
         assertThat(view.complete.isVisible()).isFalse();
-        assertThat(test(view.parts).getCellText(0, 6)).isEqualTo("Issued");
+        assertThat(test(view.parts).getLitRendererPropertyValue(0, 6, "text", String.class)).isEqualTo("Issued");
         assertThat(view.cost.getText()).contains("parts £25.00");
         assertThat(fixtures.level(s).onHand()).isEqualByComparingTo("3");
 
@@ -126,7 +126,7 @@ class MaintenanceViewsTest extends SpringBrowserlessTest {
         list.vehicle.setValue(list.vehicle.getLazyDataView().getItems().filter(v -> v.getId().equals(van.getId())).findFirst().orElseThrow());
         assertThat(test(list.grid).size()).isEqualTo(1);
         assertThat(test(list.grid).getRow(0).getNumber()).isEqualTo(order.getNumber());
-        assertThat(test(list.grid).getCellText(0, 3)).isEqualTo("Done");
+        assertThat(test(list.grid).getLitRendererPropertyValue(0, 3, "text", String.class)).isEqualTo("Done");
         assertThat(test(list.grid).getCellText(0, 7)).isEqualTo("£25.00");
     }
 

@@ -38,7 +38,7 @@ class RoutePlanViewsTest extends SpringBrowserlessTest {
     void planListShowsTheDemoPlansOfEveryDepot() {
         RoutePlanListView view = navigate(RoutePlanListView.class);
         assertThat(test(view.grid).size()).isGreaterThanOrEqualTo(6);
-        assertThat(test(view.grid).getCellText(0, 3)).isIn("Draft", "Solving", "Solved", "Dispatched", "Cancelled", "Failed");
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, 3, "text", String.class)).isIn("Draft", "Solving", "Solved", "Dispatched", "Cancelled", "Failed");
         test(view.create).click();
         assertThat(view.dialog.isOpened()).isTrue();
         test(view.name).setValue("   ");

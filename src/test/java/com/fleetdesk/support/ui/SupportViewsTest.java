@@ -95,7 +95,7 @@ class SupportViewsTest extends SpringBrowserlessTest {
             }
         }
         assertThat(row).as("the waiting conversation is in the queue").isNotNegative();
-        assertThat(test(view.queue).getCellText(row, 2)).isEqualTo("Waiting for an agent");
+        assertThat(test(view.queue).getLitRendererPropertyValue(row, 2, "text", String.class)).isEqualTo("Waiting for an agent");
         assertThat(test(view.queue).getCellText(row, 4)).contains("min");
         test(view.queue).select(row);
         assertThat(view.heading.getText()).startsWith("Conversation with office");

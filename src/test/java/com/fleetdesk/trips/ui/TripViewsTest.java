@@ -66,6 +66,15 @@ class TripViewsTest extends SpringBrowserlessTest {
         for (int i = 0; i < rows; i++) {
             assertThat(test(view.grid).getRow(i).status()).isEqualTo(TripStatus.REJECTED);
         }
+        // The badge, policy and link columns are templates: each row carries its words, tone and address.
+        var first = test(view.grid).getRow(0);
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, "STATUS", "text", String.class)).isEqualTo(TripStatus.REJECTED.label());
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, "STATUS", "tone", String.class)).isEqualTo("error");
+        int breach = java.util.stream.IntStream.range(0, rows).filter(i -> test(view.grid).getRow(i).policyViolations() != null)
+                .findFirst().orElseThrow(() -> new AssertionError("the demo data has rejected trips that broke the policy"));
+        assertThat(test(view.grid).getLitRendererPropertyValue(breach, "policy", "violations", String.class))
+                .isEqualTo(test(view.grid).getRow(breach).policyViolations());
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, "open", "href", String.class)).isEqualTo("trip/" + first.id());
     }
 
     @Test
