@@ -16,9 +16,19 @@ public final class GridLink {
     private GridLink() {
     }
 
-    public static <R, P, C extends Component & HasUrlParameter<P>> LitRenderer<R> to(
-            String text, Class<? extends C> view, SerializableFunction<R, P> parameter) {
+    public static <R, C extends Component & HasUrlParameter<Long>> LitRenderer<R> to(
+            String text, Class<? extends C> view, SerializableFunction<R, Long> id) {
+        String base = addressWithoutId(view);
         return LitRenderer.<R>of("<a href=\"${item.href}\" router-link>" + text + "</a>")
-                .withProperty("href", row -> RouteConfiguration.forApplicationScope().getUrl(view, parameter.apply(row)));
+                .withProperty("href", row -> base + id.apply(row));
+    }
+
+    /**
+     * The address of a view that takes an id, up to the id. Asked once per grid, not per row:
+     * Vaadin answers every {@code getUrl} by listing the view class's methods.
+     */
+    public static <C extends Component & HasUrlParameter<Long>> String addressWithoutId(Class<? extends C> view) {
+        String url = RouteConfiguration.forApplicationScope().getUrl(view, 0L);
+        return url.substring(0, url.length() - 1);
     }
 }

@@ -31,7 +31,7 @@ public class StatusBadge extends Span {
     /**
      * The same badge for every row of a grid column, as a template filled with two strings per row:
      * a component per cell would cost each page of rows its own component tree to build, send and
-     * keep in the session (a fifth of the server's time in the load benchmark).
+     * keep in the session (an eighth of the server's CPU in the load benchmark).
      */
     public static <T> LitRenderer<T> renderer(SerializableFunction<T, String> text, SerializableFunction<T, Tone> tone) {
         return LitRenderer.<T>of("<span theme=\"badge ${item.tone}\">${item.text}</span>")
