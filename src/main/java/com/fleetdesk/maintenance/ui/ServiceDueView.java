@@ -4,6 +4,7 @@ import com.fleetdesk.base.domain.InvalidInputException;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
+import com.fleetdesk.base.ui.GridLink;
 import com.fleetdesk.base.ui.SearchField;
 import com.fleetdesk.fleet.Depot;
 import com.fleetdesk.fleet.DepotService;
@@ -16,9 +17,6 @@ import com.fleetdesk.maintenance.ServiceSchedulesChanged;
 import com.fleetdesk.maintenance.WorkOrder;
 import com.fleetdesk.maintenance.WorkOrderChanged;
 import com.fleetdesk.maintenance.WorkOrderService;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,10 +26,10 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -76,7 +74,7 @@ public class ServiceDueView extends Main {
         grid.addColumn(d -> MaintenanceBadges.km(d.odometerKm())).setHeader("Odometer").setKey("odometer")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(MaintenanceBadges.dueRenderer(ServiceDue::status)).setHeader("Status").setKey("status").setAutoWidth(true);
-        grid.addComponentColumn(this::workOrderCell).setHeader("Work order").setKey("workOrder").setAutoWidth(true);
+        grid.addColumn(workOrderCell()).setHeader("Work order").setKey("workOrder").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Services due");
         grid.setEmptyStateText("No services match these filters.");
@@ -105,14 +103,20 @@ public class ServiceDueView extends Main {
         summary.setText(lines.size() + " services listed: " + overdue + " overdue, " + soon + " due soon.");
     }
 
-    private Component workOrderCell(ServiceDue d) {
-        if (d.openWorkOrderId() != null) {
-            return new RouterLink(d.openWorkOrderNumber(), WorkOrderView.class, d.openWorkOrderId());
-        }
-        Button create = new Button("Create work order", e -> create(d));
-        create.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        create.setAriaLabel("Create work order: " + d.scheduleName() + " for " + d.registration());
-        return create;
+    /** The open work order's link, or a button that creates one; a template, as a page of rows would otherwise build a component each. */
+    private LitRenderer<ServiceDue> workOrderCell() {
+        String orderAddress = GridLink.addressWithoutId(WorkOrderView.class);
+        return LitRenderer.<ServiceDue>of("""
+                ${item.order ? html`<a href="${item.href}" router-link>${item.order}</a>` : html`<vaadin-button theme="small" \
+                aria-label="Create work order: ${item.what}" @click=${create}>Create work order</vaadin-button>`}""")
+                .withProperty("order", ServiceDue::openWorkOrderNumber)
+                .withProperty("href", d -> d.openWorkOrderId() == null ? null : orderAddress + d.openWorkOrderId())
+                .withProperty("what", d -> d.scheduleName() + " for " + d.registration())
+                .withFunction("create", d -> {
+                    if (d.openWorkOrderId() == null) {
+                        create(d);
+                    }
+                });
     }
 
     void create(ServiceDue d) {

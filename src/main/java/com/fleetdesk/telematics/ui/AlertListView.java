@@ -15,19 +15,15 @@ import com.fleetdesk.telematics.AlertService;
 import com.fleetdesk.telematics.AlertSeverity;
 import com.fleetdesk.telematics.AlertStatus;
 import com.fleetdesk.telematics.VehicleAlert;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -81,7 +77,7 @@ public class AlertListView extends Main implements BeforeEnterObserver {
         grid.addColumn(StatusBadge.renderer(a -> a.getSeverity().label(), a -> severityTone(a.getSeverity()))).setHeader("Severity").setAutoWidth(true);
         grid.addColumn(StatusBadge.renderer(a -> a.getStatus().label(), a -> statusTone(a.getStatus()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(AlertListView::handledBy).setHeader("Handled by").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
+        grid.addColumn(actions()).setHeader("Actions").setKey("actions").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Vehicle alerts");
         grid.setEmptyStateText("No alerts match these filters.");
@@ -112,26 +108,23 @@ public class AlertListView extends Main implements BeforeEnterObserver {
         grid.getDataProvider().refreshAll();
     }
 
-    private Component actions(VehicleAlert alert) {
-        HorizontalLayout buttons = new HorizontalLayout();
-        buttons.setSpacing(false);
-        if (!canHandle || alert.getStatus() == AlertStatus.RESOLVED) {
-            return new Span("—");
-        }
-        if (alert.getStatus() == AlertStatus.OPEN) {
-            Button ack = new Button("Acknowledge", e -> act(() -> alerts.acknowledge(alert.getId(), alert.getVersion()), "Alert acknowledged"));
-            ack.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            ack.setAriaLabel("Acknowledge " + alert.getKind().label() + " alert for " + alert.getVehicleRegistration());
-            buttons.add(ack);
-        }
-        Button resolve = new Button("Resolve", e -> act(() -> alerts.resolve(alert.getId(), alert.getVersion(), null), "Alert resolved"));
-        resolve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        resolve.setAriaLabel("Resolve " + alert.getKind().label() + " alert for " + alert.getVehicleRegistration());
-        buttons.add(resolve);
-        return buttons;
+    /** Acknowledge and Resolve as a template (buttons per cell as components would be built for every page of rows). */
+    private LitRenderer<VehicleAlert> actions() {
+        return LitRenderer.<VehicleAlert>of("""
+                ${!item.handle ? '—' : html`${item.open ? html`<vaadin-button theme="small" aria-label="Acknowledge ${item.what}" \
+                @click=${acknowledge}>Acknowledge</vaadin-button>` : ''}<vaadin-button theme="small primary" \
+                aria-label="Resolve ${item.what}" @click=${resolve}>Resolve</vaadin-button>`}""")
+                .withProperty("handle", a -> canHandle && a.getStatus() != AlertStatus.RESOLVED)
+                .withProperty("open", a -> a.getStatus() == AlertStatus.OPEN)
+                .withProperty("what", a -> a.getKind().label() + " alert for " + a.getVehicleRegistration())
+                .withFunction("acknowledge", a -> act(() -> alerts.acknowledge(a.getId(), a.getVersion()), "Alert acknowledged"))
+                .withFunction("resolve", a -> act(() -> alerts.resolve(a.getId(), a.getVersion(), null), "Alert resolved"));
     }
 
     private void act(Runnable action, String done) {
+        if (!canHandle) {
+            return; // no buttons were shown; the service would refuse anyway
+        }
         try {
             action.run();
             Feedback.saved(done);

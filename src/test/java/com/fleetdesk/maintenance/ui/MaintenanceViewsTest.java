@@ -61,9 +61,9 @@ class MaintenanceViewsTest extends SpringBrowserlessTest {
         ServiceDue line = test(view.grid).getRow(0);
         assertThat(line.registration()).isEqualTo(van.getRegistration());
         assertThat(line.scheduleName()).isEqualTo("A service");
-        Button create = (Button) test(view.grid).getCellComponent(0, "workOrder");
-        assertThat(create.getText()).isEqualTo("Create work order");
-        test(create).click();
+        assertThat(test(view.grid).getLitRendererPropertyValue(0, "workOrder", "what", String.class))
+                .isEqualTo("A service for " + van.getRegistration());
+        test(view.grid).invokeLitRendererFunction(0, "workOrder", "create");
 
         WorkOrderView detail = (WorkOrderView) getCurrentView();
         assertThat(detail.title.getText()).endsWith("· A service");
@@ -72,6 +72,8 @@ class MaintenanceViewsTest extends SpringBrowserlessTest {
         test(again.search).setValue(van.getRegistration());
         again.status.setValue(DueStatus.OVERDUE);
         assertThat(test(again.grid).getRow(0).openWorkOrderNumber()).isEqualTo(detail.title.getText().split(" · ")[0]);
+        assertThat(test(again.grid).getLitRendererPropertyValue(0, "workOrder", "href", String.class))
+                .isEqualTo("maintenance/work-order/" + test(again.grid).getRow(0).openWorkOrderId());
     }
 
     @Test

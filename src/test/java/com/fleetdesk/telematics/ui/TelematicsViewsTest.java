@@ -164,7 +164,8 @@ class TelematicsViewsTest extends SpringBrowserlessTest {
                     """).params(vehicle, depot, rule.getId()).update();
             AlertListView view = navigate(AlertListView.class);
             assertThat(test(view.grid).getRow(0).getMessage()).isEqualTo("Harsh braking: test alert");
-            test((Button) test(view.grid).getCellComponent(0, 7).getChildren().findFirst().orElseThrow()).click();
+            assertThat(test(view.grid).getLitRendererPropertyValue(0, "actions", "open", Boolean.class)).isTrue();
+            test(view.grid).invokeLitRendererFunction(0, "actions", "acknowledge");
             var stored = alerts.list(new com.fleetdesk.telematics.AlertFilter(java.util.Set.of(), null, null, vehicle), 0, 10).stream()
                     .filter(a -> rule.getId().equals(a.getRuleId())).findFirst().orElseThrow();
             assertThat(stored.getStatus()).isEqualTo(com.fleetdesk.telematics.AlertStatus.ACKNOWLEDGED);
