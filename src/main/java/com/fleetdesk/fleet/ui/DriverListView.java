@@ -4,6 +4,7 @@ import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
+import com.fleetdesk.base.ui.Lazy;
 import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.SearchField;
@@ -56,11 +57,15 @@ public class DriverListView extends Main {
     public DriverListView(DriverService drivers, DepotService depots, LiveEventBus live) {
         addClassNames("list-view");
         boolean canEdit = CurrentUser.hasAnyRole(Role.ADMIN, Role.FLEET_MANAGER);
-        DriverForm form = new DriverForm(drivers, depots, saved -> {
-            Feedback.saved("Driver " + saved.fullName() + " saved");
-            refresh();
+        // Made when first opened: most visits only read the list.
+        Lazy<DriverForm> form = Lazy.of(() -> {
+            DriverForm made = new DriverForm(drivers, depots, saved -> {
+                Feedback.saved("Driver " + saved.fullName() + " saved");
+                refresh();
+            });
+            made.setReadOnly(!canEdit);
+            return made;
         });
-        form.setReadOnly(!canEdit);
 
         depot.setItems(depots.visibleDepots());
         depot.setItemLabelGenerator(Depot::getName);
@@ -89,7 +94,7 @@ public class DriverListView extends Main {
         dataProvider = backend.withConfigurableFilter();
         grid.setItems(dataProvider);
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("lastName"), SortDirection.ASCENDING)));
-        grid.addItemClickListener(e -> drivers.find(e.getItem().getId()).ifPresent(form::edit));
+        grid.addItemClickListener(e -> drivers.find(e.getItem().getId()).ifPresent(d -> form.get().edit(d)));
 
         search.addValueChangeListener(e -> applyFilter());
         depot.addValueChangeListener(e -> applyFilter());
@@ -97,7 +102,7 @@ public class DriverListView extends Main {
 
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(canEdit);
-        add.addClickListener(e -> form.edit(new Driver()));
+        add.addClickListener(e -> form.get().edit(new Driver()));
 
         FlexLayout filters = new FlexLayout(search, depot, status, add);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);

@@ -4,6 +4,7 @@ import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
+import com.fleetdesk.base.ui.Lazy;
 import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.SearchField;
@@ -52,16 +53,20 @@ public class VehicleListView extends Main {
     final ComboBox<VehicleType> type = new ComboBox<>("Type");
     final Button add = new Button("New vehicle", VaadinIcon.PLUS.create());
     private final ConfigurableFilterDataProvider<Vehicle, Void, VehicleFilter> dataProvider;
-    private final VehicleForm form;
+    // Made when first opened: most visits only read the list, and the form's bindings and pickers cost more than the grid.
+    private final Lazy<VehicleForm> form;
 
     public VehicleListView(VehicleService vehicles, DepotService depots, DriverService drivers, LiveEventBus live) {
         addClassNames("list-view");
         boolean canEdit = CurrentUser.hasAnyRole(Role.ADMIN, Role.FLEET_MANAGER);
-        form = new VehicleForm(vehicles, depots, drivers, saved -> {
-            Feedback.saved("Vehicle " + saved.getRegistration() + " saved");
-            refresh();
+        form = Lazy.of(() -> {
+            VehicleForm made = new VehicleForm(vehicles, depots, drivers, saved -> {
+                Feedback.saved("Vehicle " + saved.getRegistration() + " saved");
+                refresh();
+            });
+            made.setReadOnly(!canEdit);
+            return made;
         });
-        form.setReadOnly(!canEdit);
 
         depot.setItems(depots.visibleDepots());
         depot.setItemLabelGenerator(Depot::getName);
@@ -92,7 +97,7 @@ public class VehicleListView extends Main {
         dataProvider = backend.withConfigurableFilter();
         grid.setItems(dataProvider);
         grid.sort(java.util.List.of(new com.vaadin.flow.component.grid.GridSortOrder<>(grid.getColumnByKey("registration"), com.vaadin.flow.data.provider.SortDirection.ASCENDING)));
-        grid.addItemClickListener(e -> vehicles.find(e.getItem().getId()).ifPresent(form::edit));
+        grid.addItemClickListener(e -> vehicles.find(e.getItem().getId()).ifPresent(v -> form.get().edit(v)));
 
         search.addValueChangeListener(e -> applyFilter());
         depot.addValueChangeListener(e -> applyFilter());
@@ -101,7 +106,7 @@ public class VehicleListView extends Main {
 
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(canEdit);
-        add.addClickListener(e -> form.edit(new Vehicle()));
+        add.addClickListener(e -> form.get().edit(new Vehicle()));
 
         FlexLayout filters = new FlexLayout(search, depot, status, type, add);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);

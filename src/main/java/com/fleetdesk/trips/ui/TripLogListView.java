@@ -1,6 +1,7 @@
 package com.fleetdesk.trips.ui;
 
 import com.fleetdesk.base.ui.GridLink;
+import com.fleetdesk.base.ui.Lazy;
 import com.fleetdesk.base.ui.OffsetPage;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
@@ -83,8 +84,7 @@ public class TripLogListView extends Main {
         this.trips = trips;
         addClassNames("list-view");
         // The form is made when first wanted: most visits only read the list.
-        TripForm[] form = {null};
-        java.util.function.Supplier<TripForm> newTrip = () -> form[0] != null ? form[0] : (form[0] = new TripForm(trips, vehicles, drivers, saved -> {
+        Lazy<TripForm> newTrip = Lazy.of(() -> new TripForm(trips, vehicles, drivers, saved -> {
             Feedback.saved("Trip saved as a draft");
             getUI().ifPresent(ui -> ui.navigate(TripDetailView.class, saved.getId()));
         }));
