@@ -19,6 +19,12 @@ import java.util.Map;
  * five times a second from costing every open map five marker updates a second. A vehicle that
  * reports less often than the refresh (trackers usually report every 5–30 s) is passed on at the
  * next interval; one that reports faster shows its newest fix once per refresh.
+ *
+ * <p>A map of the whole fleet also gets at most {@code fleetdesk.map.max-moves-per-second}
+ * (default 1,000) marker moves a second: with more vehicles reporting than that, each one's
+ * refresh is stretched to match (2,000 vehicles: every 2 s). Beyond it a browser spends its time
+ * redrawing markers no one can follow, and the server its time sending them (in the load
+ * benchmark, the maps' fan-out took the CPU the trackers needed).
  */
 @Component
 class LiveMapFeed implements SmartLifecycle {
@@ -26,6 +32,9 @@ class LiveMapFeed implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final long intervalMs;
     private final long vehicleRefreshNanos;
+    private final long maxMovesPerSecond;
+    /** The refresh in force: the configured one, or longer when more vehicles report than the budget allows; guarded by this. */
+    private long refreshNanos;
     private final java.util.concurrent.ConcurrentLinkedQueue<List<PositionWriter.Pending>> arrived = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Long, PositionWriter.Pending> newest = new HashMap<>(); // guarded by this
     /** When each vehicle was last published (System.nanoTime); guarded by this. */
@@ -34,10 +43,13 @@ class LiveMapFeed implements SmartLifecycle {
     private Thread publisher;
 
     LiveMapFeed(ApplicationEventPublisher events, @Value("${fleetdesk.map.update-interval-ms:100}") long intervalMs,
-                @Value("${fleetdesk.map.vehicle-refresh-ms:1000}") long vehicleRefreshMs) {
+                @Value("${fleetdesk.map.vehicle-refresh-ms:1000}") long vehicleRefreshMs,
+                @Value("${fleetdesk.map.max-moves-per-second:1000}") long maxMovesPerSecond) {
         this.events = events;
         this.intervalMs = Math.max(10, intervalMs);
         this.vehicleRefreshNanos = Math.max(0, vehicleRefreshMs) * 1_000_000L;
+        this.maxMovesPerSecond = Math.max(1, maxMovesPerSecond);
+        this.refreshNanos = vehicleRefreshNanos;
     }
 
     /**
@@ -75,11 +87,12 @@ class LiveMapFeed implements SmartLifecycle {
             if (newest.isEmpty()) {
                 return 0;
             }
+            long refresh = refresh(nowNanos);
             moves = new ArrayList<>(newest.size());
             for (var it = newest.values().iterator(); it.hasNext(); ) {
                 PositionWriter.Pending p = it.next();
                 Long last = publishedAt.get(p.vehicleId());
-                if (last == null || nowNanos - last >= vehicleRefreshNanos) {
+                if (last == null || nowNanos - last >= refresh) {
                     PositionReport r = p.report();
                     moves.add(new VehicleMove(p.vehicleId(), r.latitude(), r.longitude(), r.speedKmh(), r.heading(), r.ignition(), r.fuelPct(),
                             r.fixTime()));
@@ -93,6 +106,25 @@ class LiveMapFeed implements SmartLifecycle {
             events.publishEvent(new VehiclesMoved(List.copyOf(moves.subList(i, Math.min(moves.size(), i + VehiclesMoved.MAX_MOVES)))));
         }
         return moves.size();
+    }
+
+    /**
+     * The refresh for the vehicles reporting now: those published within the last 10 s (or two
+     * refreshes, if longer) share the per-second budget. Vehicles quiet for longer are forgotten:
+     * their next fix goes out at once.
+     */
+    private long refresh(long nowNanos) {
+        long window = Math.max(10_000_000_000L, 2 * refreshNanos);
+        long reporting = 0;
+        for (var it = publishedAt.values().iterator(); it.hasNext(); ) {
+            if (nowNanos - it.next() < window) {
+                reporting++;
+            } else {
+                it.remove();
+            }
+        }
+        refreshNanos = Math.max(vehicleRefreshNanos, reporting * 1_000_000_000L / maxMovesPerSecond);
+        return refreshNanos;
     }
 
     private void run() {

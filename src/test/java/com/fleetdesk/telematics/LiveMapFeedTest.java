@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveMapFeedTest {
 
     private final List<VehicleMove> published = new ArrayList<>();
-    private final LiveMapFeed feed = new LiveMapFeed(event -> published.addAll(((VehiclesMoved) event).moves()), 100, 1000);
+    private final LiveMapFeed feed = new LiveMapFeed(event -> published.addAll(((VehiclesMoved) event).moves()), 100, 1000, 1000);
     private final Instant start = Instant.parse("2026-12-07T08:00:00Z");
 
     private void stored(long vehicleId, int second, double lat) {
@@ -55,9 +55,50 @@ class LiveMapFeedTest {
     }
 
     @Test
+    void aFleetLargerThanTheMapsBudgetMovesEachVehicleLessOften() {
+        LiveMapFeed budgeted = new LiveMapFeed(event -> published.addAll(((VehiclesMoved) event).moves()), 100, 1000, 10);
+        for (long v = 1; v <= 20; v++) {
+            offer(budgeted, v, 0);
+        }
+        assertThat(publish(budgeted, 0)).as("first fixes go out at once").hasSize(20);
+        for (long v = 1; v <= 20; v++) {
+            offer(budgeted, v, 1);
+        }
+        assertThat(publish(budgeted, 1000)).as("20 vehicles at 10 moves/s: each every 2 s").isEmpty();
+        assertThat(publish(budgeted, 2000)).hasSize(20);
+
+        LiveMapFeed small = new LiveMapFeed(event -> published.addAll(((VehiclesMoved) event).moves()), 100, 1000, 10);
+        for (long v = 1; v <= 5; v++) {
+            offer(small, v, 0);
+        }
+        publish(small, 0);
+        for (long v = 1; v <= 5; v++) {
+            offer(small, v, 1);
+        }
+        assertThat(publish(small, 1000)).as("within the budget: the configured refresh").hasSize(5);
+
+        offer(budgeted, 1, 30);
+        assertThat(publish(budgeted, 30_000)).as("after a long quiet the budget is free again").hasSize(1);
+        offer(budgeted, 1, 31);
+        assertThat(publish(budgeted, 31_000)).as("one vehicle reporting: every second").hasSize(1);
+    }
+
+    private void offer(LiveMapFeed target, long vehicleId, int second) {
+        PositionReport report = new PositionReport("D" + vehicleId, start.plusSeconds(second), 53.0, -2.2, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, Map.of());
+        target.offer(List.of(new PositionWriter.Pending(report, vehicleId, 1, "REG" + vehicleId, start, new CompletableFuture<>())));
+    }
+
+    private List<VehicleMove> publish(LiveMapFeed target, long millis) {
+        published.clear();
+        target.publish(millis * 1_000_000L);
+        return List.copyOf(published);
+    }
+
+    @Test
     void manyMovesTravelInChunksSmallEnoughForOneNotify() {
         List<Integer> sizes = new ArrayList<>();
-        LiveMapFeed chunked = new LiveMapFeed(event -> sizes.add(((VehiclesMoved) event).moves().size()), 100, 1000);
+        LiveMapFeed chunked = new LiveMapFeed(event -> sizes.add(((VehiclesMoved) event).moves().size()), 100, 1000, 1000);
         List<PositionWriter.Pending> batch = new ArrayList<>();
         for (long v = 1; v <= 120; v++) {
             batch.add(new PositionWriter.Pending(new PositionReport("D" + v, start, 53.0, -2.2, null, null, null, null, null, null, null,

@@ -387,7 +387,7 @@ public final class TelematicsBenchmark {
                 + "from the writer's, same devices, same partition); %d measured rounds of %,d rows each, alternating which goes first,%n"
                 + "CHECKPOINT before each; one warm-up round of %,d rows each first.%n",
                 batch, storageRounds, storageRows, Math.min(storageRows, 20_000));
-        PositionWriter writer = new PositionWriter(db, event -> { }, new LiveMapFeed(event -> { }, 100, 1000), new SimpleMeterRegistry(), 1000, batch, 10_000, 1);
+        PositionWriter writer = new PositionWriter(db, event -> { }, new LiveMapFeed(event -> { }, 100, 1000, 1000), new SimpleMeterRegistry(), 1000, batch, 10_000, 1);
         lastPositions = new LastPositions(org.springframework.jdbc.core.simple.JdbcClient.create(db), 250);
         Instant base = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         long roundSpan = 2L * (storageRows / devices + 2);
