@@ -38,4 +38,10 @@ public class StatusBadge extends Span {
                 .withProperty("text", text::apply)
                 .withProperty("tone", row -> tone.apply(row).theme);
     }
+
+    /** {@link #renderer(SerializableFunction, SerializableFunction)} for a column showing a row's status (usually an enum). */
+    public static <T, S> LitRenderer<T> renderer(SerializableFunction<T, S> status, SerializableFunction<S, String> words,
+                                                 SerializableFunction<S, Tone> tone) {
+        return renderer(row -> words.apply(status.apply(row)), row -> tone.apply(status.apply(row)));
+    }
 }

@@ -6,6 +6,7 @@ import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
+import com.fleetdesk.base.ui.StatusBadge;
 import com.fleetdesk.inventory.CategoryInfo;
 import com.fleetdesk.inventory.CycleCountRow;
 import com.fleetdesk.inventory.CycleCountService;
@@ -55,7 +56,7 @@ public class CycleCountsView extends Main {
         category.setClearButtonVisible(true);
 
         grid.addColumn(CycleCountRow::number).setHeader("Count").setAutoWidth(true);
-        grid.addColumn(InventoryBadges.countRenderer(CycleCountRow::status)).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(CycleCountRow::status, CycleCountStatus::label, InventoryBadges::tone)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(CycleCountRow::locationName).setHeader("Location").setFlexGrow(1);
         grid.addColumn(r -> r.categoryName() == null ? "All parts" : r.categoryName()).setHeader("Category").setAutoWidth(true);
         grid.addColumn(r -> r.counted() + " / " + r.lines()).setHeader("Counted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);

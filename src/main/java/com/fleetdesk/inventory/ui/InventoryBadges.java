@@ -7,8 +7,6 @@ import com.fleetdesk.inventory.TransferStatus;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.function.SerializableFunction;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -24,11 +22,7 @@ final class InventoryBadges {
         return new StatusBadge(s.label(), tone(s));
     }
 
-    static <T> LitRenderer<T> orderRenderer(SerializableFunction<T, PurchaseOrderStatus> status) {
-        return StatusBadge.renderer(row -> status.apply(row).label(), row -> tone(status.apply(row)));
-    }
-
-    private static StatusBadge.Tone tone(PurchaseOrderStatus s) {
+    static StatusBadge.Tone tone(PurchaseOrderStatus s) {
         return switch (s) {
             case DRAFT -> StatusBadge.Tone.NEUTRAL;
             case SUBMITTED, APPROVED, ORDERED -> StatusBadge.Tone.INFO;
@@ -42,11 +36,7 @@ final class InventoryBadges {
         return new StatusBadge(s.label(), tone(s));
     }
 
-    static <T> LitRenderer<T> transferRenderer(SerializableFunction<T, TransferStatus> status) {
-        return StatusBadge.renderer(row -> status.apply(row).label(), row -> tone(status.apply(row)));
-    }
-
-    private static StatusBadge.Tone tone(TransferStatus s) {
+    static StatusBadge.Tone tone(TransferStatus s) {
         return switch (s) {
             case REQUESTED -> StatusBadge.Tone.NEUTRAL;
             case IN_TRANSIT -> StatusBadge.Tone.WARNING;
@@ -59,11 +49,7 @@ final class InventoryBadges {
         return new StatusBadge(s.label(), tone(s));
     }
 
-    static <T> LitRenderer<T> countRenderer(SerializableFunction<T, CycleCountStatus> status) {
-        return StatusBadge.renderer(row -> status.apply(row).label(), row -> tone(status.apply(row)));
-    }
-
-    private static StatusBadge.Tone tone(CycleCountStatus s) {
+    static StatusBadge.Tone tone(CycleCountStatus s) {
         return switch (s) {
             case OPEN -> StatusBadge.Tone.NEUTRAL;
             case SUBMITTED -> StatusBadge.Tone.WARNING;

@@ -5,6 +5,7 @@ import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
+import com.fleetdesk.base.ui.StatusBadge;
 import com.fleetdesk.inventory.InventoryChanged;
 import com.fleetdesk.inventory.PurchaseOrderRow;
 import com.fleetdesk.inventory.PurchaseOrderService;
@@ -60,7 +61,7 @@ public class PurchaseOrdersView extends Main {
         location.setClearButtonVisible(true);
 
         grid.addColumn(PurchaseOrderRow::number).setHeader("Order").setKey("number").setAutoWidth(true);
-        grid.addColumn(InventoryBadges.orderRenderer(PurchaseOrderRow::status)).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(PurchaseOrderRow::status, PurchaseOrderStatus::label, InventoryBadges::tone)).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(PurchaseOrderRow::supplierName).setHeader("Supplier").setKey("supplier").setFlexGrow(1);
         grid.addColumn(PurchaseOrderRow::locationName).setHeader("Deliver to").setKey("location").setFlexGrow(1);
         grid.addColumn(PurchaseOrderRow::lines).setHeader("Lines").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);

@@ -173,7 +173,7 @@ public class StockView extends Main {
     }
 
     static LitRenderer<StockRow> badgeRenderer() {
-        return StatusBadge.renderer(row -> row.status().label(), row -> switch (row.status()) {
+        return StatusBadge.renderer(StockRow::status, StockStatus::label, s -> switch (s) {
             case OK -> StatusBadge.Tone.SUCCESS;
             case LOW -> StatusBadge.Tone.WARNING;
             case CRITICAL, OUT -> StatusBadge.Tone.ERROR;

@@ -6,6 +6,7 @@ import com.fleetdesk.base.security.CurrentUser;
 import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
+import com.fleetdesk.base.ui.StatusBadge;
 import com.fleetdesk.inventory.InventoryChanged;
 import com.fleetdesk.inventory.PartInfo;
 import com.fleetdesk.inventory.StockLocationInfo;
@@ -67,7 +68,7 @@ public class TransfersView extends Main {
         location.setHelperText("From or to");
 
         grid.addColumn(TransferRow::number).setHeader("Transfer").setAutoWidth(true);
-        grid.addColumn(InventoryBadges.transferRenderer(TransferRow::status)).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(TransferRow::status, TransferStatus::label, InventoryBadges::tone)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> r.partNumber() + " · " + r.partName()).setHeader("Part").setFlexGrow(1);
         grid.addColumn(r -> StockView.quantity(r.quantity(), r.unit())).setHeader("Quantity").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(TransferRow::fromLocation).setHeader("From").setAutoWidth(true);

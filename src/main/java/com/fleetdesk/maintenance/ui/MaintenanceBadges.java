@@ -3,8 +3,6 @@ package com.fleetdesk.maintenance.ui;
 import com.fleetdesk.base.ui.StatusBadge;
 import com.fleetdesk.maintenance.DueStatus;
 import com.fleetdesk.maintenance.WorkOrderStatus;
-import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.function.SerializableFunction;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -24,23 +22,19 @@ final class MaintenanceBadges {
     private MaintenanceBadges() {
     }
 
-    static <T> LitRenderer<T> dueRenderer(SerializableFunction<T, DueStatus> status) {
-        return StatusBadge.renderer(row -> status.apply(row).label(), row -> switch (status.apply(row)) {
+    static StatusBadge.Tone tone(DueStatus status) {
+        return switch (status) {
             case OK -> StatusBadge.Tone.SUCCESS;
             case DUE_SOON -> StatusBadge.Tone.WARNING;
             case OVERDUE -> StatusBadge.Tone.ERROR;
-        });
+        };
     }
 
     static StatusBadge workOrder(WorkOrderStatus status) {
         return new StatusBadge(status.label(), tone(status));
     }
 
-    static <T> LitRenderer<T> workOrderRenderer(SerializableFunction<T, WorkOrderStatus> status) {
-        return StatusBadge.renderer(row -> status.apply(row).label(), row -> tone(status.apply(row)));
-    }
-
-    private static StatusBadge.Tone tone(WorkOrderStatus status) {
+    static StatusBadge.Tone tone(WorkOrderStatus status) {
         return switch (status) {
             case OPEN -> StatusBadge.Tone.INFO;
             case IN_PROGRESS -> StatusBadge.Tone.WARNING;

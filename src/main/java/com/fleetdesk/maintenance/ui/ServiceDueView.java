@@ -6,6 +6,7 @@ import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.GridLink;
 import com.fleetdesk.base.ui.SearchField;
+import com.fleetdesk.base.ui.StatusBadge;
 import com.fleetdesk.fleet.Depot;
 import com.fleetdesk.fleet.DepotService;
 import com.fleetdesk.fleet.VehicleChanged;
@@ -73,7 +74,7 @@ public class ServiceDueView extends Main {
         grid.addColumn(ServiceDueView::nextDue).setHeader("Next due").setKey("next").setAutoWidth(true);
         grid.addColumn(d -> MaintenanceBadges.km(d.odometerKm())).setHeader("Odometer").setKey("odometer")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(MaintenanceBadges.dueRenderer(ServiceDue::status)).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(ServiceDue::status, DueStatus::label, MaintenanceBadges::tone)).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(workOrderCell()).setHeader("Work order").setKey("workOrder").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Services due");

@@ -8,6 +8,7 @@ import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.SearchField;
+import com.fleetdesk.base.ui.StatusBadge;
 import com.fleetdesk.fleet.Depot;
 import com.fleetdesk.fleet.DepotService;
 import com.fleetdesk.fleet.Vehicle;
@@ -74,7 +75,7 @@ public class WorkOrderListView extends Main {
         grid.addColumn(WorkOrder::getNumber).setHeader("Number").setKey("number").setAutoWidth(true);
         grid.addColumn(WorkOrder::getVehicleRegistration).setHeader("Vehicle").setKey("vehicle").setAutoWidth(true);
         grid.addColumn(WorkOrder::getTitle).setHeader("Job").setKey("title").setFlexGrow(1);
-        grid.addColumn(MaintenanceBadges.workOrderRenderer(WorkOrder::getStatus)).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(WorkOrder::getStatus, WorkOrderStatus::label, MaintenanceBadges::tone)).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(w -> w.getTechnicianUsername() == null ? "Unassigned" : w.getTechnicianUsername()).setHeader("Technician")
                 .setKey("technician").setAutoWidth(true);
         grid.addColumn(w -> MaintenanceBadges.WHEN.format(w.getCreatedAt())).setHeader("Opened").setKey("opened").setAutoWidth(true);

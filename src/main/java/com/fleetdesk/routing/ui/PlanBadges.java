@@ -2,8 +2,6 @@ package com.fleetdesk.routing.ui;
 
 import com.fleetdesk.base.ui.StatusBadge;
 import com.fleetdesk.routing.RoutePlanStatus;
-import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.function.SerializableFunction;
 
 /** Plan status in words, with a matching tone. */
 final class PlanBadges {
@@ -15,11 +13,7 @@ final class PlanBadges {
         return new StatusBadge(status.label(), tone(status));
     }
 
-    static <T> LitRenderer<T> statusRenderer(SerializableFunction<T, RoutePlanStatus> status) {
-        return StatusBadge.renderer(row -> status.apply(row).label(), row -> tone(status.apply(row)));
-    }
-
-    private static StatusBadge.Tone tone(RoutePlanStatus status) {
+    static StatusBadge.Tone tone(RoutePlanStatus status) {
         return switch (status) {
             case DRAFT -> StatusBadge.Tone.NEUTRAL;
             case SOLVING -> StatusBadge.Tone.INFO;

@@ -4,11 +4,13 @@ import com.fleetdesk.base.domain.InvalidInputException;
 import com.fleetdesk.base.live.LiveEventBus;
 import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
+import com.fleetdesk.base.ui.StatusBadge;
 import com.fleetdesk.fleet.Depot;
 import com.fleetdesk.routing.PlanSummary;
 import com.fleetdesk.routing.RoutePlan;
 import com.fleetdesk.routing.RoutePlanChanged;
 import com.fleetdesk.routing.RoutePlanService;
+import com.fleetdesk.routing.RoutePlanStatus;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -56,7 +58,7 @@ public class RoutePlanListView extends Main {
         grid.addColumn(PlanSummary::name).setHeader("Plan").setKey("name").setFlexGrow(1);
         grid.addColumn(PlanSummary::depotName).setHeader("Depot").setKey("depot").setAutoWidth(true);
         grid.addColumn(p -> DAY.format(p.date())).setHeader("Day").setKey("date").setAutoWidth(true);
-        grid.addColumn(PlanBadges.statusRenderer(PlanSummary::status)).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(PlanSummary::status, RoutePlanStatus::label, PlanBadges::tone)).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(PlanSummary::stops).setHeader("Stops").setKey("stops").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(PlanSummary::vehicles).setHeader("Vehicles").setKey("vehicles").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(p -> p.distanceKm() == null ? "" : p.distanceKm().toPlainString() + " km").setHeader("Distance")

@@ -9,6 +9,7 @@ import com.fleetdesk.base.security.Role;
 import com.fleetdesk.base.security.Roles;
 import com.fleetdesk.base.ui.Feedback;
 import com.fleetdesk.base.ui.SearchField;
+import com.fleetdesk.base.ui.StatusBadge;
 import com.fleetdesk.fleet.Depot;
 import com.fleetdesk.fleet.DepotService;
 import com.fleetdesk.fleet.Driver;
@@ -120,7 +121,7 @@ public class TripLogListView extends Main {
                 .setSortProperty(TripSort.Column.DISTANCE.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(r -> r.currency() + " " + r.totalCost().toPlainString()).setHeader("Cost").setKey(TripSort.Column.TOTAL_COST.name())
                 .setSortProperty(TripSort.Column.TOTAL_COST.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(TripStatusBadges.statusRenderer(TripRow::status)).setHeader("Status").setKey(TripSort.Column.STATUS.name()).setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(TripRow::status, TripStatus::label, TripStatusBadges::tone)).setHeader("Status").setKey(TripSort.Column.STATUS.name()).setAutoWidth(true);
         grid.addColumn(TripStatusBadges.policyRenderer(TripRow::policyViolations)).setHeader("Policy").setKey("policy").setWidth("18em").setFlexGrow(1);
         grid.addColumn(GridLink.to("Open", TripDetailView.class, TripRow::id)).setHeader("Trip").setKey("open").setAutoWidth(true);
         // Policy reasons wrap inside their cell instead of widening the grid.

@@ -17,11 +17,7 @@ final class TripStatusBadges {
         return new StatusBadge(status.label(), tone(status));
     }
 
-    static <T> LitRenderer<T> statusRenderer(SerializableFunction<T, TripStatus> status) {
-        return StatusBadge.renderer(row -> status.apply(row).label(), row -> tone(status.apply(row)));
-    }
-
-    private static StatusBadge.Tone tone(TripStatus status) {
+    static StatusBadge.Tone tone(TripStatus status) {
         return switch (status) {
             case DRAFT -> StatusBadge.Tone.NEUTRAL;
             case SUBMITTED -> StatusBadge.Tone.INFO;
