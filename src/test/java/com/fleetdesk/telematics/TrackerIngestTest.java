@@ -146,6 +146,29 @@ class TrackerIngestTest {
     }
 
     @Test
+    void theSamePositionSentOnSeveralConnectionsAtOnceIsStoredOnceAndAnsweredEverywhere() throws Exception {
+        // Two writer threads (the default) may hold copies of one position in batches committing at the same moment.
+        long ts = nextSecond();
+        List<String> queries = new ArrayList<>();
+        for (int device = 21; device <= 26; device++) { // devices no other test uses
+            queries.add("id=FD00" + device + "&timestamp=" + ts + "&lat=53.56&lon=-2.11");
+        }
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int copy = 0; copy < 4; copy++) {
+                for (String q : queries) {
+                    answers.add(pool.submit(() -> get(q).statusCode()));
+                }
+            }
+        }
+        for (var answer : answers) {
+            assertThat(answer.get()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("select count(*) from vehicle_position where device_id between 'FD0021' and 'FD0026' and fix_time = ?")
+                .param(java.sql.Timestamp.from(Instant.ofEpochSecond(ts))).query(Long.class).single()).isEqualTo(6);
+    }
+
+    @Test
     void aLastPositionLeftBehindByAStoppedNodeIsRepairedFromTheStoredPositions() throws Exception {
         long ts = nextSecond();
         assertThat(get("id=FD0007&timestamp=" + ts + "&lat=53.5123&lon=-2.2345").statusCode()).isEqualTo(200);
