@@ -233,6 +233,7 @@ class PositionWriter implements SmartLifecycle {
 
     /** The batch in COPY's binary format: a header, each row as its fields (length, then value; -1 for null), an end mark. */
     private static byte[] copyRows(List<Pending> batch) {
+        // 64 bytes hold the header (signature, flags, extension length); each row makes its own room.
         CopyRows out = new CopyRows(64 + batch.size() * CopyRows.FIXED_ROW_BYTES);
         out.bytes(COPY_SIGNATURE);
         out.int4(0); // flags
@@ -314,9 +315,7 @@ class PositionWriter implements SmartLifecycle {
             }
         }
 
-        /** Header bytes; checks its own room. */
         void bytes(byte[] b) {
-            room(b.length);
             System.arraycopy(b, 0, buffer, size, b.length);
             size += b.length;
         }
@@ -331,9 +330,6 @@ class PositionWriter implements SmartLifecycle {
         }
 
         void int4(int v) {
-            if (size + 4 > buffer.length) {
-                room(4); // the header's fields; a row's room is made before it
-            }
             INT.set(buffer, size, v);
             size += 4;
         }
@@ -379,8 +375,7 @@ class PositionWriter implements SmartLifecycle {
                 return;
             }
             int4(utf8.length);
-            System.arraycopy(utf8, 0, buffer, size, utf8.length);
-            size += utf8.length;
+            bytes(utf8);
         }
 
         byte[] toArray() {

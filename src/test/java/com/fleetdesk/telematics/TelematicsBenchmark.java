@@ -175,8 +175,7 @@ public final class TelematicsBenchmark {
      * apart compared two different machines.
      */
     private void http() throws Exception {
-        List<double[]> rounds = new ArrayList<>(); // ingest rate, no-op rate, most CPU other processes took
-        boolean allStored = true;
+        List<Round> rounds = new ArrayList<>();
         for (int round = 1; round <= httpRounds; round++) {
             int warmup = round == 1 ? warmupSeconds : laterWarmupSeconds;
             if (round > 1) {
@@ -188,17 +187,16 @@ public final class TelematicsBenchmark {
             LoadResult noop = closedLoop(connection -> measured -> "/health", measuring -> { }, warmup);
             print("/health", noop);
             awaitQuiet();
-            LoadResult ingest = ingestRound(round, warmup);
-            allStored &= ingest.measuredOk() == stored;
-            rounds.add(new double[]{ingest.rate(), noop.rate(), Math.max(ingest.others(), noop.others())});
-            System.out.printf(Locale.ROOT, "Round %d: ingest / no-op = %.2f (%s/s vs %s/s)%n", round, ingest.rate() / noop.rate(),
-                    fmt(ingest.rate()), fmt(noop.rate()));
+            Round r = ingestRound(round, warmup, noop);
+            rounds.add(r);
+            System.out.printf(Locale.ROOT, "Round %d: ingest / no-op = %.2f (%s/s vs %s/s)%n", round, r.ratio(), fmt(r.ingest()), fmt(r.noop()));
         }
-        double[] ratios = rounds.stream().mapToDouble(r -> r[0] / r[1]).toArray();
+        double[] ratios = rounds.stream().mapToDouble(Round::ratio).toArray();
         double ratio = median(ratios);
-        double ingestRate = median(rounds.stream().mapToDouble(r -> r[0]).toArray());
-        double noopRate = median(rounds.stream().mapToDouble(r -> r[1]).toArray());
-        double others = rounds.stream().mapToDouble(r -> r[2]).max().orElse(0);
+        double ingestRate = median(rounds.stream().mapToDouble(Round::ingest).toArray());
+        double noopRate = median(rounds.stream().mapToDouble(Round::noop).toArray());
+        double others = rounds.stream().mapToDouble(Round::others).max().orElse(0);
+        boolean allStored = rounds.stream().allMatch(Round::allStored);
         String perRound = Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).collect(java.util.stream.Collectors.joining(" / "));
         System.out.printf(Locale.ROOT, "%nHTTP, median of %d rounds: ingest %s/s, no-op %s/s; ratio per round %s, median %.2f%n",
                 httpRounds, fmt(ingestRate), fmt(noopRate), perRound, ratio);
@@ -208,10 +206,15 @@ public final class TelematicsBenchmark {
                 ">= " + TARGET_HTTP_RATIO, ratio >= TARGET_HTTP_RATIO ? "PASS" : "FAIL", cores(others)});
     }
 
-    /** Rows stored for the last ingest round's measured window. */
-    private long stored;
+    /** One no-op/ingest pair: rates, the most CPU other processes took, whether every 200 was a stored row. */
+    private record Round(double ingest, double noop, double others, boolean allStored) {
+        double ratio() {
+            return ingest / noop;
+        }
+    }
 
-    private LoadResult ingestRound(int round, int warmup) throws Exception {
+    /** The ingest half of a round, measured after {@code noop}, its other half. */
+    private Round ingestRound(int round, int warmup, LoadResult noop) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // Recent fix times, close together, as live trackers send: older ones would make every vehicle "offline" to the
         // alert rules, and a gap of 5 minutes would end every journey and file 1,000 draft trips in the measured window.
@@ -242,7 +245,7 @@ public final class TelematicsBenchmark {
             };
         }, measuring -> commits[measuring ? 0 : 1] = commitMetrics(), warmup);
         activity.close();
-        stored = count("select count(*) from vehicle_position where fix_time >= '" + Instant.ofEpochMilli(measuredBase)
+        long stored = count("select count(*) from vehicle_position where fix_time >= '" + Instant.ofEpochMilli(measuredBase)
                 + "' and fix_time < '" + Instant.ofEpochMilli(measuredBase).plus(10, ChronoUnit.MINUTES) + "'");
         print("ingest", ingest);
         System.out.printf(Locale.ROOT, "Stored check: %,d positions answered 200 during the measured window's requests, %,d rows stored for them: %s%n",
@@ -254,7 +257,7 @@ public final class TelematicsBenchmark {
                     batches, batches / ingest.seconds(), ingest.inWindow() / batches, 1000 * (commits[1][1] - commits[0][1]) / batches);
         }
         activity.top(8).forEach(System.out::println);
-        return ingest;
+        return new Round(ingest.rate(), noop.rate(), Math.max(ingest.others(), noop.others()), stored == ingest.measuredOk());
     }
 
     private void print(String name, LoadResult r) {
