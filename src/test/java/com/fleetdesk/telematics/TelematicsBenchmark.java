@@ -58,7 +58,7 @@ import java.util.function.IntFunction;
  * <p>
  * System properties: those of {@link BenchmarkApp} ({@code bench.dataDir} defaults to
  * target/bench-telematics-pg), {@code bench.devices} (1000),
- * {@code bench.connections} (192: under the JDK server's cap of 200 idle keep-alive connections), {@code bench.warmup} (15), {@code bench.seconds} (20),
+ * {@code bench.connections} (the number of devices: one keep-alive connection per tracker, as trackers connect; the app lifts the JDK server's cap of 200 idle ones), {@code bench.warmup} (15), {@code bench.seconds} (20),
  * {@code bench.httpRounds} (3 rounds of no-op then ingest; the ratio is their median), {@code bench.laterWarmup} (5 s in rounds after the first),
  * {@code bench.storageRows} (200000), {@code bench.storageRounds} (3), {@code bench.batch} (2000),
  * {@code bench.tabs} (20), {@code bench.pushSeconds} (60), {@code bench.interval} (5),
@@ -74,7 +74,7 @@ public final class TelematicsBenchmark {
     static final double TARGET_PUSH_P95_MS = 1000;
 
     private final int devices = Integer.getInteger("bench.devices", 1000);
-    private final int connections = Integer.getInteger("bench.connections", 192);
+    private final int connections = Integer.getInteger("bench.connections", devices);
     private final int warmupSeconds = Integer.getInteger("bench.warmup", 15); // until the JIT has settled
     private final int seconds = Integer.getInteger("bench.seconds", 20);
     private final int httpRounds = Integer.getInteger("bench.httpRounds", 3);
