@@ -37,7 +37,9 @@ public class StockService {
             rs.getBigDecimal("reorder_point"), rs.getBigDecimal("critical_point"), rs.getString("bin"), rs.getBigDecimal("expired"));
     private static final RowMapper<PartInfo> PART = (rs, i) -> new PartInfo(rs.getLong("id"), rs.getString("part_number"),
             rs.getString("name"), Unit.valueOf(rs.getString("unit")), rs.getString("barcode"), rs.getBoolean("lot_tracked"),
-            rs.getLong("category_id"));
+            rs.getLong("category_id"), rs.getBigDecimal("unit_cost"));
+
+    private static final String PARTS = "select p.id, p.part_number, p.name, p.unit, p.barcode, p.lot_tracked, p.category_id, p.unit_cost from part p";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final java.time.ZoneId zone;
@@ -121,8 +123,15 @@ public class StockService {
             where = " where p.part_number ilike :like or p.name ilike :like or p.barcode = :exact";
             params.addValue("like", like(text)).addValue("exact", text.strip());
         }
-        return jdbc.query("select p.id, p.part_number, p.name, p.unit, p.barcode, p.lot_tracked, p.category_id from part p" + where
+        return jdbc.query(PARTS + where
                 + " order by p.part_number limit :limit offset :offset", params, PART);
+    }
+
+    /** One part of the catalogue, or empty when there is none with this id. */
+    @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})
+    @Transactional(readOnly = true)
+    public Optional<PartInfo> part(long id) {
+        return jdbc.query(PARTS + " where p.id = :id", new MapSqlParameterSource("id", id), PART).stream().findFirst();
     }
 
     /** The part a scanner read: an exact barcode match, or failing that an exact part number. */
@@ -132,10 +141,8 @@ public class StockService {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.query("""
-                        select p.id, p.part_number, p.name, p.unit, p.barcode, p.lot_tracked, p.category_id from part p
-                         where p.barcode = :code or upper(p.part_number) = upper(:code) order by (p.barcode = :code) desc nulls last limit 1
-                        """, new MapSqlParameterSource("code", code.strip()), PART).stream().findFirst();
+        return jdbc.query(PARTS + " where p.barcode = :code or upper(p.part_number) = upper(:code) order by (p.barcode = :code) desc nulls last limit 1",
+                new MapSqlParameterSource("code", code.strip()), PART).stream().findFirst();
     }
 
     @Secured({Authority.ADMIN, Authority.WAREHOUSE, Authority.TECHNICIAN, Authority.FLEET_MANAGER})

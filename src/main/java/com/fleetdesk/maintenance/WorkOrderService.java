@@ -12,6 +12,7 @@ import com.fleetdesk.fleet.FleetDirectory;
 import com.fleetdesk.fleet.Vehicle;
 import com.fleetdesk.fleet.VehicleService;
 import com.fleetdesk.fleet.VehicleStatus;
+import com.fleetdesk.inventory.PartInfo;
 import com.fleetdesk.inventory.StockLedger;
 import com.fleetdesk.inventory.StockLocationInfo;
 import com.fleetdesk.inventory.StockService;
@@ -57,7 +58,6 @@ public class WorkOrderService {
     private final FleetAccess access;
     private final StockLedger ledger;
     private final StockService stock;
-    private final PartPrices prices;
     private final UserNotificationService notifications;
     private final ApplicationEventPublisher events;
     private final EntityManager em;
@@ -65,7 +65,7 @@ public class WorkOrderService {
     private final BigDecimal defaultLabourRate;
 
     WorkOrderService(WorkOrderRepository orders, ServiceScheduleRepository schedules, ServicePlanner planner, VehicleService vehicles,
-                     FleetDirectory fleet, FleetAccess access, StockLedger ledger, StockService stock, PartPrices prices,
+                     FleetDirectory fleet, FleetAccess access, StockLedger ledger, StockService stock,
                      UserNotificationService notifications, ApplicationEventPublisher events, EntityManager em, JdbcClient jdbc,
                      @Value("${fleetdesk.maintenance.labour-rate:65.00}") BigDecimal defaultLabourRate) {
         this.orders = orders;
@@ -76,7 +76,6 @@ public class WorkOrderService {
         this.access = access;
         this.ledger = ledger;
         this.stock = stock;
-        this.prices = prices;
         this.notifications = notifications;
         this.events = events;
         this.em = em;
@@ -310,10 +309,10 @@ public class WorkOrderService {
         order.requireChangeable();
         StockLocationInfo location = stock.locations().stream().filter(l -> l.id() == locationId).findFirst()
                 .orElseThrow(() -> new InvalidInputException("location", "Choose a stock location."));
-        PartPrices.PriceFacts part = prices.of(partId);
+        PartInfo part = stock.part(partId).orElseThrow(() -> new InvalidInputException("part", "This part is not in the catalogue."));
         ledger.reserve(partId, locationId, quantity, order.getNumber());
         BigDecimal qty = quantity.stripTrailingZeros();
-        order.addPart(partId, part.partNumber(), part.name(), part.unit(), locationId, location.name(),
+        order.addPart(partId, part.partNumber(), part.name(), part.unit().name(), locationId, location.name(),
                 qty.scale() < 0 ? qty.setScale(0) : qty, part.unitCost());
         return save(order);
     }

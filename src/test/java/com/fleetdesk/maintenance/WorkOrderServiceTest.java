@@ -145,6 +145,7 @@ class WorkOrderServiceTest {
                 "Only 5 " + s.number(), "available at " + s.locationName(), "cannot reserve 6");
         refused("technician", () -> orders.addPart(id, s.part(), s.location(), new BigDecimal("1.5")), "whole pieces");
         refused("technician", () -> orders.addPart(id, s.part(), s.location(), new BigDecimal("0")), "above 0");
+        refused("technician", () -> orders.addPart(id, Long.MAX_VALUE, s.location(), new BigDecimal("1")), "not in the catalogue");
 
         assertThat(signedIn.as("technician", () -> orders.find(id)).orElseThrow().getParts()).isEmpty();
         assertThat(fixtures.level(s).reserved()).isEqualByComparingTo("0");
