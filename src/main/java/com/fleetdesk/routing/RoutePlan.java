@@ -54,6 +54,14 @@ public class RoutePlan extends AuditedEntity {
     @Column(name = "dispatched_at")
     private Instant dispatchedAt;
 
+    /** The node solving the plan (while SOLVING). */
+    @Column(name = "solving_node", length = 64)
+    private String solvingNode;
+
+    /** Until when that node vouches for its solver; renewed while it runs (see InterruptedSolves). */
+    @Column(name = "solving_lease_until")
+    private Instant solvingLeaseUntil;
+
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("registration")
     private List<PlanVehicle> vehicles = new ArrayList<>();
@@ -88,7 +96,7 @@ public class RoutePlan extends AuditedEntity {
         }
     }
 
-    public void startSolving() {
+    public void startSolving(String node, Instant leaseUntil) {
         requireEditable();
         if (stops.isEmpty()) {
             throw new InvalidInputException("stops", "Add at least one stop before solving.");
@@ -98,6 +106,21 @@ public class RoutePlan extends AuditedEntity {
         }
         status = RoutePlanStatus.SOLVING;
         failureReason = null;
+        solvingNode = node;
+        solvingLeaseUntil = leaseUntil;
+    }
+
+    /**
+     * Solving, but on no live node: not on this one, and the lease of the node that started it ran
+     * out (that node renews it while its solver runs). Its own node's solve is never abandoned, even
+     * when a database outage kept it from renewing.
+     */
+    boolean solvingAbandoned(boolean solvingHere, Instant now) {
+        return status == RoutePlanStatus.SOLVING && !solvingHere && (solvingLeaseUntil == null || solvingLeaseUntil.isBefore(now));
+    }
+
+    String getSolvingNode() {
+        return solvingNode;
     }
 
     /** The solver finished (or was stopped) with the routes now on the stops. */
@@ -106,6 +129,8 @@ public class RoutePlan extends AuditedEntity {
             throw new IllegalStateException("Plan " + getId() + " is " + status + ", not solving");
         }
         this.status = RoutePlanStatus.SOLVED;
+        solvingNode = null;
+        solvingLeaseUntil = null;
         this.score = score;
         this.distanceKm = distanceKm;
         this.solvedAt = at;
@@ -125,6 +150,8 @@ public class RoutePlan extends AuditedEntity {
             throw new IllegalStateException("Plan " + getId() + " is " + status + ", not solving");
         }
         status = RoutePlanStatus.FAILED;
+        solvingNode = null;
+        solvingLeaseUntil = null;
         failureReason = reason == null || reason.isBlank() ? "The solver stopped without a reason" : truncate(reason, 1000);
     }
 

@@ -18,6 +18,7 @@ import com.fleetdesk.routing.solver.RouteProblem;
 import com.fleetdesk.routing.solver.RouteVehicle;
 import com.fleetdesk.routing.solver.RouteVisit;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.annotation.Secured;
@@ -268,7 +269,7 @@ public class RoutePlanService {
             if (plans.existsByDepotIdAndStatusAndIdNot(plan.getDepotId(), RoutePlanStatus.SOLVING, planId)) {
                 throw new InvalidInputException("Another plan of this depot is being solved: wait for it to finish or stop it first.");
             }
-            plan.startSolving();
+            plan.startSolving(solver.node(), clock.instant().plus(solver.lease()));
             plan.clearRoutes();
             GeoPoint depot = depotPoint(plan);
             RouteModel model;
@@ -298,13 +299,23 @@ public class RoutePlanService {
         }
     }
 
-    /** Stops the solver early; the plan keeps the best routes found so far. */
+    /** Stops the solver early, on whichever node runs it; the plan keeps the best routes found so far. */
     @Secured({Authority.ADMIN, Authority.DISPATCHER, Authority.FLEET_MANAGER})
     public void stopSolving(long planId) {
-        tx.executeWithoutResult(status -> load(planId));
-        solver.stop(planId);
+        tx.executeWithoutResult(status -> {
+            load(planId);
+            events.publishEvent(new RouteSolveStopRequested(planId));
+        });
     }
 
+    @EventListener
+    void onStopRequested(RouteSolveStopRequested request) {
+        if (solver.isSolving(request.planId())) {
+            solver.stop(request.planId());
+        }
+    }
+
+    /** Whether this node's solver is working on the plan (another node's solve shows as the plan's SOLVING status). */
     @Secured({Authority.ADMIN, Authority.DISPATCHER, Authority.FLEET_MANAGER})
     public boolean isSolving(long planId) {
         return solver.isSolving(planId);

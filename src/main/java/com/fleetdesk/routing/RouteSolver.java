@@ -34,9 +34,14 @@ class RouteSolver implements AutoCloseable {
     private final Map<Long, Long> running = new ConcurrentHashMap<>();
     private final Duration spent;
     private final Duration unimproved;
+    /** This node, as route_plan.solving_node names it: a new one per start, so a restarted node's old solves are not its own. */
+    private final String node = java.util.UUID.randomUUID().toString();
+    private final Duration lease;
 
     RouteSolver(@Value("${fleetdesk.routing.solve-seconds:30}") long solveSeconds,
-                @Value("${fleetdesk.routing.unimproved-seconds:10}") long unimprovedSeconds) {
+                @Value("${fleetdesk.routing.unimproved-seconds:10}") long unimprovedSeconds,
+                @Value("${fleetdesk.routing.solving-lease-seconds:60}") long leaseSeconds) {
+        this.lease = Duration.ofSeconds(leaseSeconds);
         this.spent = Duration.ofSeconds(solveSeconds);
         this.unimproved = Duration.ofSeconds(unimprovedSeconds);
         this.factory = SolverFactory.create(RouteSolving.config(Duration.ofSeconds(solveSeconds), Duration.ofSeconds(unimprovedSeconds)));
@@ -92,6 +97,20 @@ class RouteSolver implements AutoCloseable {
 
     boolean isSolving(long planId) {
         return running.containsValue(planId);
+    }
+
+    String node() {
+        return node;
+    }
+
+    /** How long a node's claim on a plan it solves lasts without renewal. */
+    Duration lease() {
+        return lease;
+    }
+
+    /** The plans this node is solving now. */
+    java.util.Set<Long> solvingPlans() {
+        return java.util.Set.copyOf(running.values());
     }
 
     /** Stops early; the final consumer still receives the best solution so far. */

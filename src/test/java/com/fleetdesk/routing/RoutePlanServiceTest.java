@@ -43,6 +43,8 @@ class RoutePlanServiceTest {
     SignedIn signedIn;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    InterruptedSolves interruptedSolves;
 
     static StopInput stop(String label, double dLat, double dLon, Depot depot, int kg, LocalTime from, LocalTime to) {
         return new StopInput(label, null, depot.getLatitude() + dLat, depot.getLongitude() + dLon, kg, from, to, 10, StopPriority.NORMAL, null);
@@ -250,6 +252,48 @@ class RoutePlanServiceTest {
             assertThat(routing.plan(first.getId()).getScore()).isNotBlank();
             routing.solve(second.getId());
             awaitSolved(second.getId());
+        });
+    }
+
+    @Test
+    void aPlanAnotherLiveNodeIsSolvingIsLeftAloneAndFailedOnceThatNodesLeaseRunsOut() {
+        long vehicleId = cargoVehicle();
+        long planId = signedIn.as("admin", () -> planWithOnly(vehicleId, "Service test other node").getId());
+        jdbc.sql("update route_plan set status = 'SOLVING', solving_node = 'another-node', solving_lease_until = now() + interval '1 minute' where id = ?")
+                .param(planId).update();
+        interruptedSolves.failInterruptedSolves(); // as at this node's start
+        interruptedSolves.renewLeases();
+        assertThat(signedIn.as("admin", () -> routing.plan(planId)).getStatus()).isEqualTo(RoutePlanStatus.SOLVING);
+
+        // that node stopped and renews no more
+        jdbc.sql("update route_plan set solving_lease_until = now() - interval '1 second' where id = ?").param(planId).update();
+        interruptedSolves.renewLeases();
+        RoutePlan plan = signedIn.as("admin", () -> routing.plan(planId));
+        assertThat(plan.getStatus()).isEqualTo(RoutePlanStatus.FAILED);
+        assertThat(plan.getFailureReason()).contains("stopped before it finished");
+        assertThat(plan.getSolvingNode()).isNull();
+    }
+
+    @Test
+    void theNodeSolvingAPlanRenewsItsLeaseAndNeverFailsItsOwnSolve() {
+        long vehicleId = cargoVehicle();
+        signedIn.run("admin", () -> {
+            RoutePlan plan = planWithOnly(vehicleId, "Service test lease");
+            Depot depot = routing.depotOf(plan.getId());
+            for (int i = 0; i < 12; i++) {
+                routing.addStop(plan.getId(), stop("Lease " + i, 0.01 * (i % 4), 0.01 * (i / 4), depot, 5, null, null));
+            }
+            routing.solve(plan.getId());
+            // as if renewals had been missed (the database away for a minute): the lease is over, the solver still runs
+            jdbc.sql("update route_plan set solving_lease_until = now() - interval '1 second' where id = ?").param(plan.getId()).update();
+            interruptedSolves.renewLeases();
+            assertThat(routing.isSolving(plan.getId())).as("still solving when checked (the solve takes at least 2 s)").isTrue();
+            assertThat(routing.plan(plan.getId()).getStatus()).isEqualTo(RoutePlanStatus.SOLVING);
+            assertThat(jdbc.sql("select solving_lease_until > now() + interval '30 seconds' from route_plan where id = ?").param(plan.getId())
+                    .query(Boolean.class).single()).as("lease renewed").isTrue();
+            routing.stopSolving(plan.getId());
+            awaitSolved(plan.getId());
+            assertThat(routing.plan(plan.getId()).getSolvingNode()).isNull();
         });
     }
 
