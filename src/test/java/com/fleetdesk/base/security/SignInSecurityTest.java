@@ -4,6 +4,10 @@ import com.fleetdesk.FleetdeskTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -21,6 +25,8 @@ class SignInSecurityTest {
 
     @Autowired
     WebApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
     MockMvc mvc;
 
     @BeforeEach
@@ -48,6 +54,27 @@ class SignInSecurityTest {
         }
         assertThat(signIn("office", "fleetdesk", "10.9.9.9")).isEqualTo("/login?locked");
         assertThat(signIn("office", "fleetdesk", "10.9.9.10")).isEqualTo("/");
+    }
+
+    @Test
+    void everyNodeSeesTheSameFailedSignInsAndALockEndsWithItsWindow() throws Exception {
+        // Another node: its own throttle over the same database.
+        LoginThrottle otherNode = new LoginThrottle(jdbc, 5, 20, 15, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        for (int i = 0; i < 3; i++) {
+            assertThat(signIn("driver", "guess" + i, "10.7.7.1")).isEqualTo("/login?error");
+        }
+        for (int i = 0; i < 2; i++) {
+            otherNode.onFailure(new AuthenticationFailureBadCredentialsEvent(
+                    UsernamePasswordAuthenticationToken.unauthenticated("Driver", "guess"), new BadCredentialsException("bad")));
+        }
+        assertThat(otherNode.isBlocked("driver", "10.7.7.2")).as("five failures, three here and two there").isTrue();
+        assertThat(signIn("driver", "fleetdesk", "10.7.7.3")).isEqualTo("/login?locked");
+
+        // The window has passed since the last failure: signing in works again, and clears the count.
+        jdbc.sql("update login_failure set last_failed_at = now() - interval '16 minutes' where subject = 'user:driver'").update();
+        assertThat(otherNode.isBlocked("driver", "10.7.7.3")).isFalse();
+        assertThat(signIn("driver", "fleetdesk", "10.7.7.3")).isEqualTo("/");
+        assertThat(jdbc.sql("select count(*) from login_failure where subject = 'user:driver'").query(Long.class).single()).isZero();
     }
 
     @Test
