@@ -18,8 +18,9 @@ final class PiiMasker {
 
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w])\\+?\\d[\\d ()-]{7,}\\d(?![\\w])");
+    /** A name introduced in the same line, by whole words ("Assigning a driver" above a line starting "Edit" is no name; nor is "Screwdriver Set"). */
     private static final Pattern INTRODUCED_NAME = Pattern.compile(
-            "(?i:my name is|i am|i'm|this is|driver|mr\\.?|mrs\\.?|ms\\.?|colleague|called)\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}[\\p{L}'-]+)?)");
+            "\\b(?i:my name is|i am|i'm|this is|driver|mr\\.?|mrs\\.?|ms\\.?|colleague|called)\\h+(\\p{Lu}\\p{Ll}+(?:\\h+\\p{Lu}[\\p{L}'-]+)?)");
 
     private final boolean maskPlates;
     private final Map<String, String> placeholders = new LinkedHashMap<>();

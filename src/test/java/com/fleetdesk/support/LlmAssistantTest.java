@@ -89,6 +89,23 @@ class LlmAssistantTest {
     }
 
     @Test
+    void ollamaIsSpokenToInItsOwnProtocolToolCallsIncluded() throws Exception {
+        VehicleOnMap own = signedIn.as("driver", () -> positions.fleetNow(VehicleFilter.none())).getFirst();
+        try (StubOllamaServer server = new StubOllamaServer(body -> StubOpenAiServer.hasToolResult(body)
+                ? new StubOpenAiServer.Text("Here is what I found: " + StubOpenAiServer.lastToolResult(body))
+                : new StubOpenAiServer.ToolCall("vehicleStatus", "{\"registration\":\"" + own.registration() + "\"}"))) {
+            SupportAssistant ollama = configured("ollama", server.baseUrl());
+            assertThat(ollama.usesLanguageModel()).isTrue();
+            AssistantAnswer answer = signedIn.as("driver", () -> ollama.answer("Where is my van?"));
+
+            assertThat(server.requests).hasSize(2);
+            assertThat(server.requests.getFirst()).contains("stub-model", "vehicleStatus", "openTicket");
+            assertThat(answer.tools()).containsExactly("vehicle_status");
+            assertThat(answer.text()).startsWith("Here is what I found: " + own.registration()).contains(own.depotName());
+        }
+    }
+
+    @Test
     void personalDataIsMaskedBeforeItReachesTheModelAndRestoredInTheAnswer() throws Exception {
         VehicleOnMap own = signedIn.as("driver", () -> positions.fleetNow(VehicleFilter.none())).getFirst();
         String driverName = directory.currentDriver(own.vehicleId()).orElseThrow().name();

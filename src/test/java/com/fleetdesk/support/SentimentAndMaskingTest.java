@@ -33,4 +33,12 @@ class SentimentAndMaskingTest {
         assertThat(plates.mask("Where is MA21 XYZ and ma21xyz?")).isEqualTo("Where is [PLATE_1] and [PLATE_2]?");
         assertThat(plates.mask("trip 1234 on 2026-11-22")).as("numbers that are no phone numbers stay").isEqualTo("trip 1234 on 2026-11-22");
     }
+
+    @Test
+    void helpTextIsNotTakenForNames() {
+        PiiMasker masker = new PiiMasker(false, List.of());
+        String passage = "Vehicles and their status: Assigning a driver\nEdit the vehicle and choose its current driver. Order a Screwdriver Set.";
+        assertThat(masker.mask(passage)).isEqualTo(passage);
+        assertThat(masker.mask("Hi, my name is Drew Driver and the driver Priya Shah is late")).isEqualTo("Hi, my name is [NAME_1] and the driver [NAME_2] is late");
+    }
 }
