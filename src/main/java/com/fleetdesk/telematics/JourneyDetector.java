@@ -146,8 +146,7 @@ class JourneyDetector {
             }
             return null;
         }
-        journey.distanceKm += Trail.distanceKm(new TrailPoint(null, journey.lastLat, journey.lastLon, null, null),
-                new TrailPoint(null, r.latitude(), r.longitude(), null, null));
+        journey.distanceKm += Trail.distanceKm(journey.lastLat, journey.lastLon, r.latitude(), r.longitude());
         journey.lastFixAt = r.fixTime();
         journey.lastLat = r.latitude();
         journey.lastLon = r.longitude();

@@ -46,10 +46,15 @@ public record Trail(long vehicleId, List<TrailPoint> points, List<Stop> stops, d
 
     /** Great-circle distance (haversine, mean Earth radius 6371 km). */
     static double distanceKm(TrailPoint a, TrailPoint b) {
-        double dLat = Math.toRadians(b.lat() - a.lat());
-        double dLon = Math.toRadians(b.lon() - a.lon());
+        return distanceKm(a.lat(), a.lon(), b.lat(), b.lon());
+    }
+
+    /** The same for bare coordinates (the journey detector's step per position, without two points made for it). */
+    static double distanceKm(double latA, double lonA, double latB, double lonB) {
+        double dLat = Math.toRadians(latB - latA);
+        double dLon = Math.toRadians(lonB - lonA);
         double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+                + Math.cos(Math.toRadians(latA)) * Math.cos(Math.toRadians(latB)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * 6371 * asin(Math.min(1, Math.sqrt(h)));
     }
 

@@ -30,13 +30,9 @@ final class StubOllamaServer implements AutoCloseable {
                         + call.name() + "\",\"arguments\":" + call.argumentsJson() + "}}]}";
                 case StubOpenAiServer.Text text -> "{\"role\":\"assistant\",\"content\":" + StubOpenAiServer.quote(text.content()) + "}";
             };
-            byte[] bytes = ("{\"model\":\"stub-model\",\"created_at\":\"2026-12-07T12:00:00Z\",\"message\":" + message
+            StubOpenAiServer.answer(exchange, "{\"model\":\"stub-model\",\"created_at\":\"2026-12-07T12:00:00Z\",\"message\":" + message
                     + ",\"done\":true,\"done_reason\":\"stop\",\"total_duration\":1000,\"load_duration\":10,\"prompt_eval_count\":10,"
-                    + "\"prompt_eval_duration\":100,\"eval_count\":10,\"eval_duration\":100}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+                    + "\"prompt_eval_duration\":100,\"eval_count\":10,\"eval_duration\":100}");
         });
         server.start();
     }
