@@ -160,10 +160,9 @@ public class LiveMapView extends Main {
         for (int e = events.size() - 1; e >= 0; e--) { // newest event first: a vehicle moved twice is sent at its newest
             for (LiveMapMarkers.Moved moved : liveMarkers.of(events.get(e))) {
                 long id = moved.vehicle().vehicleId();
-                if (!vehicles.containsKey(id) || changed.containsKey(id)) {
-                    continue; // not on this map (filtered out or not visible to this user), or sent at a newer fix
+                if (changed.containsKey(id) || vehicles.replace(id, moved.vehicle()) == null) {
+                    continue; // sent at a newer fix, or not on this map (filtered out or not visible to this user)
                 }
-                vehicles.put(id, moved.vehicle());
                 changed.put(id, moved.marker());
                 selectedMoved |= selected != null && selected == id;
             }
@@ -177,8 +176,9 @@ public class LiveMapView extends Main {
     static MapMarker marker(VehicleOnMap v, Instant now) {
         String state = v.motion(now);
         String status = state + (v.speedKmh() != null && "Moving".equals(state) ? " " + Math.round(v.speedKmh()) + " km/h" : "");
+        // The browser names the marker "plate, status, make and model": the title adds only what the other two do not say.
         return new MapMarker(String.valueOf(v.vehicleId()), v.lat(), v.lon(), v.heading(), colour(state), v.registration(),
-                v.registration() + " · " + v.makeModel() + " · " + status, status);
+                v.makeModel(), status);
     }
 
     /** Colours repeat the state; the marker's label and status text say it in words. */

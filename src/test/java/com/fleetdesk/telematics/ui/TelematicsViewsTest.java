@@ -60,6 +60,9 @@ class TelematicsViewsTest extends SpringBrowserlessTest {
         var marker = view.map.getMarker(String.valueOf(id)).orElseThrow();
         assertThat(marker.lat()).isEqualTo(53.45);
         assertThat(marker.status()).startsWith("Moving");
+        // Named "plate, status, make and model" in the browser: the title does not repeat the plate or the status.
+        assertThat(marker.label()).isEqualTo(jdbc.sql("select registration from vehicle where id = ?").param(id).query(String.class).single());
+        assertThat(marker.title()).isEqualTo(jdbc.sql("select make || ' ' || model from vehicle where id = ?").param(id).query(String.class).single());
 
         tx.executeWithoutResult(s -> events.publishEvent(new VehiclesMoved(List.of(
                 new VehicleMove(id, 53.46, -2.26, 0.0, 10.0, false, 55.0, Instant.now())))));
