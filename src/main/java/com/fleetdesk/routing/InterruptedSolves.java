@@ -19,8 +19,10 @@ import java.util.Set;
  * A plan left SOLVING by a stopped node can never finish, so it is marked failed and can be solved
  * again; plans another live node is solving are left alone. Each node renews the lease on the plans
  * its solver runs ({@code fleetdesk.routing.solving-lease-seconds}, 60 s); any node fails a plan
- * whose lease ran out, at start and every {@code fleetdesk.routing.lease-check-ms} (10 s). So a
- * plan interrupted by a restart is marked failed up to a lease after its node stopped.
+ * whose lease ran out, at start and every {@code fleetdesk.routing.lease-check-ms} (10 s). A node
+ * with a stable name ({@link com.fleetdesk.base.NodeName}) fails the plans its run before a restart
+ * left solving as soon as it starts again; a plan whose node does not come back is failed once the
+ * lease has run out.
  */
 @Component
 class InterruptedSolves {
@@ -46,7 +48,7 @@ class InterruptedSolves {
         Instant now = clock.instant();
         Set<Long> solvingHere = solver.solvingPlans();
         for (RoutePlan plan : plans.findByStatus(RoutePlanStatus.SOLVING)) {
-            if (plan.solvingAbandoned(solvingHere.contains(plan.getId()), now)) {
+            if (plan.solvingAbandoned(solvingHere.contains(plan.getId()), solver.isEarlierRunHere(plan.getSolvingNode()), now)) {
                 plan.fail("The server solving this plan stopped before it finished; solve it again.");
                 events.publishEvent(new RoutePlanChanged(plan.getId(), plan.getDepotId(), plan.getStatus()));
                 log.info("Route plan {} was left solving by a stopped server; marked failed", plan.getId());

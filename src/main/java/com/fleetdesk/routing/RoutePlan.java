@@ -55,7 +55,7 @@ public class RoutePlan extends AuditedEntity {
     private Instant dispatchedAt;
 
     /** The node solving the plan (while SOLVING). */
-    @Column(name = "solving_node", length = 64)
+    @Column(name = "solving_node", length = 255)
     private String solvingNode;
 
     /** Until when that node vouches for its solver; renewed while it runs (see InterruptedSolves). */
@@ -111,12 +111,13 @@ public class RoutePlan extends AuditedEntity {
     }
 
     /**
-     * Solving, but on no live node: not on this one, and the lease of the node that started it ran
-     * out (that node renews it while its solver runs). Its own node's solve is never abandoned, even
-     * when a database outage kept it from renewing.
+     * Solving, but on no live node: not on this one, and either started by this node's run before a
+     * restart, or the lease of the node that started it ran out (that node renews it while its solver
+     * runs). Its own node's solve is never abandoned, even when a database outage kept it from renewing.
      */
-    boolean solvingAbandoned(boolean solvingHere, Instant now) {
-        return status == RoutePlanStatus.SOLVING && !solvingHere && (solvingLeaseUntil == null || solvingLeaseUntil.isBefore(now));
+    boolean solvingAbandoned(boolean solvingHere, boolean earlierRunHere, Instant now) {
+        return status == RoutePlanStatus.SOLVING && !solvingHere
+                && (earlierRunHere || solvingLeaseUntil == null || solvingLeaseUntil.isBefore(now));
     }
 
     String getSolvingNode() {

@@ -10,6 +10,7 @@ import com.fleetdesk.routing.solver.RouteProblem;
 import com.fleetdesk.routing.solver.RouteSolving;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fleetdesk.base.NodeName;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +35,20 @@ class RouteSolver implements AutoCloseable {
     private final Map<Long, Long> running = new ConcurrentHashMap<>();
     private final Duration spent;
     private final Duration unimproved;
-    /** This node, as route_plan.solving_node names it: a new one per start, so a restarted node's old solves are not its own. */
-    private final String node = java.util.UUID.randomUUID().toString();
+    /**
+     * This run of this node, as route_plan.solving_node names it: the node's stable name (if it has one)
+     * and a new id per start, so that a restarted node knows the solves its earlier run left behind.
+     */
+    private final String node;
+    private final String earlierRunPrefix;
     private final Duration lease;
 
     RouteSolver(@Value("${fleetdesk.routing.solve-seconds:30}") long solveSeconds,
                 @Value("${fleetdesk.routing.unimproved-seconds:10}") long unimprovedSeconds,
-                @Value("${fleetdesk.routing.solving-lease-seconds:60}") long leaseSeconds) {
+                @Value("${fleetdesk.routing.solving-lease-seconds:60}") long leaseSeconds,
+                NodeName nodeName) {
+        this.earlierRunPrefix = nodeName.stable().map(name -> name + "/").orElse(null);
+        this.node = (earlierRunPrefix == null ? "" : earlierRunPrefix) + java.util.UUID.randomUUID();
         this.lease = Duration.ofSeconds(leaseSeconds);
         this.spent = Duration.ofSeconds(solveSeconds);
         this.unimproved = Duration.ofSeconds(unimprovedSeconds);
@@ -101,6 +109,11 @@ class RouteSolver implements AutoCloseable {
 
     String node() {
         return node;
+    }
+
+    /** Whether {@code solvingNode} is an earlier run of this node (so nothing solves that plan any more). */
+    boolean isEarlierRunHere(String solvingNode) {
+        return earlierRunPrefix != null && solvingNode != null && solvingNode.startsWith(earlierRunPrefix) && !solvingNode.equals(node);
     }
 
     /** How long a node's claim on a plan it solves lasts without renewal. */

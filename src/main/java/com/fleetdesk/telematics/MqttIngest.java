@@ -113,7 +113,7 @@ class MqttIngest implements SmartLifecycle {
         this.url = parseUrl(url.strip());
         this.username = username;
         this.password = password;
-        String host = hostName();
+        String host = com.fleetdesk.base.NodeName.hostName();
         this.stableClientId = !clientId.isBlank() || host != null;
         this.clientId = !clientId.isBlank() ? clientId.strip()
                 : host != null ? clientIdPrefix + host + (serverPort > 0 ? "-" + serverPort : "")
@@ -456,15 +456,6 @@ class MqttIngest implements SmartLifecycle {
             throw new IllegalArgumentException("fleetdesk.mqtt.url must look like tcp://host:1883 or ssl://host:8883, not " + value);
         }
         return uri;
-    }
-
-    private static String hostName() {
-        try {
-            String name = java.net.InetAddress.getLocalHost().getHostName();
-            return name == null || name.isBlank() || name.equals("localhost") ? null : name.replaceAll("[^A-Za-z0-9._-]", "_");
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 
     private static String randomSuffix() {

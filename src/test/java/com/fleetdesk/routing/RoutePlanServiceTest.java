@@ -45,6 +45,12 @@ class RoutePlanServiceTest {
     JdbcClient jdbc;
     @Autowired
     InterruptedSolves interruptedSolves;
+    @Autowired
+    RoutePlanRepository planRepository;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     static StopInput stop(String label, double dLat, double dLon, Depot depot, int kg, LocalTime from, LocalTime to) {
         return new StopInput(label, null, depot.getLatitude() + dLat, depot.getLongitude() + dLon, kg, from, to, 10, StopPriority.NORMAL, null);
@@ -272,6 +278,29 @@ class RoutePlanServiceTest {
         assertThat(plan.getStatus()).isEqualTo(RoutePlanStatus.FAILED);
         assertThat(plan.getFailureReason()).contains("stopped before it finished");
         assertThat(plan.getSolvingNode()).isNull();
+    }
+
+    @Test
+    void aPlanANodeLeftSolvingBeforeItsRestartIsFailedAsSoonAsItStartsAgain() {
+        long vehicleId = cargoVehicle();
+        long planId = signedIn.as("admin", () -> planWithOnly(vehicleId, "Service test restart").getId());
+        com.fleetdesk.base.NodeName depot7 = new com.fleetdesk.base.NodeName("depot-node-7", 0);
+        try (RouteSolver beforeRestart = new RouteSolver(30, 10, 60, depot7);
+             RouteSolver afterRestart = new RouteSolver(30, 10, 60, depot7);
+             RouteSolver otherNode = new RouteSolver(30, 10, 60, new com.fleetdesk.base.NodeName("depot-node-8", 0))) {
+            // solving on depot-node-7, its lease good for another minute, when that node is restarted
+            jdbc.sql("update route_plan set status = 'SOLVING', solving_node = ?, solving_lease_until = now() + interval '1 minute' where id = ?")
+                    .params(beforeRestart.node(), planId).update();
+
+            tx.executeWithoutResult(s -> new InterruptedSolves(planRepository, otherNode, jdbc, events).failInterruptedSolves());
+            assertThat(signedIn.as("admin", () -> routing.plan(planId)).getStatus()).as("another node waits for the lease").isEqualTo(RoutePlanStatus.SOLVING);
+
+            tx.executeWithoutResult(s -> new InterruptedSolves(planRepository, afterRestart, jdbc, events).failInterruptedSolves());
+            RoutePlan plan = signedIn.as("admin", () -> routing.plan(planId));
+            assertThat(plan.getStatus()).as("the restarted node knows nothing solves it any more").isEqualTo(RoutePlanStatus.FAILED);
+            assertThat(plan.getFailureReason()).contains("stopped before it finished");
+            assertThat(afterRestart.node()).startsWith("depot-node-7/").isNotEqualTo(beforeRestart.node());
+        }
     }
 
     @Test
