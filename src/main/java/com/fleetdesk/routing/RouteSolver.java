@@ -6,11 +6,11 @@ import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.api.solver.SolverManager;
+import com.fleetdesk.base.NodeName;
 import com.fleetdesk.routing.solver.RouteProblem;
 import com.fleetdesk.routing.solver.RouteSolving;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.fleetdesk.base.NodeName;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -97,6 +97,31 @@ public final class CpuUse {
         }
     }
 
+    /**
+     * CPU time in seconds that the threads of JVM {@code pid} whose names start with one of
+     * {@code prefixes} used so far (from /proc: "C2 CompilerThre" for the JIT, "GC Thread" and "G1 " for
+     * the collector); 0 where /proc cannot be read.
+     */
+    public static double threadSeconds(long pid, String... prefixes) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).strip();
+                    if (java.util.Arrays.stream(prefixes).anyMatch(comm::startsWith)) {
+                        String[] f = Files.readString(task.resolve("stat")).replaceFirst("^.*\\) ", "").split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks / 100.0; // USER_HZ
+    }
+
     private static long cpu(ProcessHandle p) {
         return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
