@@ -56,6 +56,10 @@ import java.util.regex.Pattern;
  */
 public final class LoadBenchmark {
 
+    /** The app's JVM threads, by the names /proc gives them (15 characters at most). */
+    private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
+    private static final String[] GC_THREADS = {"GC Thread", "G1 "};
+
     private final int users = Integer.getInteger("bench.users", 200);
     private final int browsers = Integer.getInteger("bench.browsers", 5);
     private final double mapShare = Double.parseDouble(System.getProperty("bench.mapShare", "0.25"));
@@ -68,8 +72,6 @@ public final class LoadBenchmark {
     private final int warmup = Integer.getInteger("bench.warmup", 20);
     private final int seconds = Integer.getInteger("bench.seconds", 120);
     private final int maxWarmup = Integer.getInteger("bench.maxWarmup", 600);
-    private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
-    private static final String[] GC_THREADS = {"GC Thread", "G1 "};
     private final int openParallel = Integer.getInteger("bench.openParallel", 4);
 
     private final BenchmarkApp app;
@@ -212,6 +214,7 @@ public final class LoadBenchmark {
             tally.measuring = true;
             ingest.measure();
             cpu.begin();
+            long windowStart = System.nanoTime();
             double jitAtStart = CpuUse.threadSeconds(app.process.pid(), JIT_THREADS);
             double gcAtStart = CpuUse.threadSeconds(app.process.pid(), GC_THREADS);
             String jfr = System.getProperty("bench.jfr", "");
@@ -225,8 +228,9 @@ public final class LoadBenchmark {
             }
             Map<String, Double> cores = cpu.cores();
             String cpuLine = cpu.end();
-            double jitCores = (CpuUse.threadSeconds(app.process.pid(), JIT_THREADS) - jitAtStart) / seconds;
-            double gcCores = (CpuUse.threadSeconds(app.process.pid(), GC_THREADS) - gcAtStart) / seconds;
+            double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
+            double jitCores = (CpuUse.threadSeconds(app.process.pid(), JIT_THREADS) - jitAtStart) / windowSeconds;
+            double gcCores = (CpuUse.threadSeconds(app.process.pid(), GC_THREADS) - gcAtStart) / windowSeconds;
             tally.measuring = false;
             ingest.stop();
             running.set(false);

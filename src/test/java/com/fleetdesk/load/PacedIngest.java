@@ -43,7 +43,6 @@ final class PacedIngest {
     private final int connections;
     private final double rate;
     private volatile int phase; // 1: sending, 2: stop sending, finish what is in flight
-    private long ok;
     private long measuredOk;
     private long errors;
     private int reconnects;
@@ -181,7 +180,7 @@ final class PacedIngest {
             }
         }
         for (SelectionKey key : selector.keys()) {
-            ((Connection) key.attachment()).close();
+            ((Connection) key.attachment()).closeQuietly();
         }
         try {
             selector.close();
@@ -341,10 +340,6 @@ final class PacedIngest {
             open();
         }
 
-        void close() {
-            closeQuietly();
-        }
-
         private void closeQuietly() {
             if (channel != null) {
                 try {
@@ -360,7 +355,6 @@ final class PacedIngest {
     private void answered(int status, long tookNanos, long sentMillis) {
         boolean measured = sentMillis >= measuredFrom && sentMillis < measuredUntil;
         if (status == 200) {
-            ok++;
             if (measured) {
                 measuredOk++;
             }
